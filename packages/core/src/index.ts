@@ -1,0 +1,20 @@
+export { createOtpClient, DING_BASE_URL } from './client'
+export type { FeedbackInput, LookupOptions, OtpClient, OtpClientOptions } from './client'
+export { type Clock, systemClock } from './clock'
+export { isOtpError, KNOWN_ERROR_CODES, OtpError } from './errors'
+export type { KnownOtpErrorCode, OtpErrorCode, OtpErrorOptions } from './errors'
+export type { AuthenticationEvent, AuthenticationStatusResult, FeedbackResult, LookupResult, UnknownAuthenticationEvent } from './responses'
+export {
+  checkInputSchema,
+  createAuthenticationInputSchema,
+  e164Schema,
+  parseTimestamp,
+  retryInputSchema,
+  wireCheckRequestSchema,
+  wireCreateAuthenticationRequestSchema,
+  wireErrorSchema,
+  wireRetryRequestSchema,
+} from './schemas'
+export type { WireCheckRequest, WireCreateAuthenticationRequest, WireRetryRequest } from './schemas'
+export { AUTHENTICATION_STATUSES, CHECK_STATUSES, RETRY_STATUSES } from './types'
+export type * from './types'

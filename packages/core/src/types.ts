@@ -1,0 +1,122 @@
+/**
+ * The OTP contract in TypeScript terms: camelCase names, `Date` times.
+ * On the wire (Ding's API and the app's endpoint) the same fields are snake_case JSON.
+ */
+
+/** Statuses of a send (`createAuthentication`). `unknown` stands for a value outside the contract; see `rawStatus`. */
+export const AUTHENTICATION_STATUSES = ['pending', 'rate_limited', 'spam_detected'] as const
+export type AuthenticationStatus = (typeof AUTHENTICATION_STATUSES)[number] | 'unknown'
+
+/** Statuses of a `check`. A wrong code is `invalid` (HTTP 200), not an error. */
+export const CHECK_STATUSES = [
+  'valid',
+  'invalid',
+  'without_attempt',
+  'rate_limited',
+  'already_validated',
+  'expired_auth',
+  'unknown',
+] as const
+export type CheckStatus = (typeof CHECK_STATUSES)[number]
+
+/** Statuses of a `retry` (the user's resend). */
+export const RETRY_STATUSES = ['approved', 'denied', 'no_attempt', 'rate_limited', 'expired_auth', 'already_validated'] as const
+export type RetryStatus = (typeof RETRY_STATUSES)[number] | 'unknown'
+
+export type DeviceType = 'IOS' | 'ANDROID' | 'WEB'
+
+/** Options every method takes. */
+export interface RequestOptions {
+  /** Aborts the request; the method then rejects with `OtpError('aborted')`. */
+  signal?: AbortSignal
+}
+
+/** What the client read off the HTTP response besides its body. */
+export interface ResponseMeta {
+  /** The response's `Date` header, when present: the server's clock at answer time (second precision). */
+  serverDate?: Date
+  /** Local time when the response arrived, from the client's clock. */
+  receivedAt: Date
+}
+
+export interface CreateAuthenticationInput {
+  /** E.164, e.g. `+14155552671`. */
+  phoneNumber: string
+  /** BCP-47 language for the SMS, e.g. `fr-FR`. */
+  locale?: string
+  deviceType?: DeviceType
+  appVersion?: string
+  isReturningUser?: boolean
+  /** The user's IP. Set by the server only; the endpoint ignores a browser's. */
+  ip?: string
+  deviceId?: string
+  osVersion?: string
+  deviceModel?: string
+  appRealm?: string
+  callbackUrl?: string
+  templateId?: string
+  correlationId?: string
+  senderId?: string
+}
+
+export interface CreateAuthenticationResult {
+  authenticationUuid: string
+  status: AuthenticationStatus
+  /** The status string as the server sent it. */
+  rawStatus: string
+  createdAt?: Date
+  expiresAt?: Date
+  /** When a resend becomes possible. Sent by the app's endpoint and the sandbox; Ding's own answer has none. */
+  nextRetryAt?: Date
+  /** Resends left. Sent by the app's endpoint and the sandbox. */
+  remainingRetry?: number
+  /** Signed by the app's endpoint; pass it back on `check` and `retry`. */
+  flowToken?: string
+  meta: ResponseMeta
+}
+
+export interface CheckInput {
+  authenticationUuid: string
+  checkCode: string
+  /** The `flowToken` from the send answer (required by the app's endpoint, ignored by Ding). */
+  flowToken?: string
+}
+
+export interface CheckResult {
+  authenticationUuid?: string
+  status: CheckStatus
+  rawStatus: string
+  /** Proof of verification, signed by the app's endpoint when `status` is `valid`. */
+  verificationToken?: string
+  meta: ResponseMeta
+}
+
+export interface RetryInput {
+  authenticationUuid: string
+  flowToken?: string
+}
+
+export interface RetryResult {
+  authenticationUuid?: string
+  status: RetryStatus
+  rawStatus: string
+  createdAt?: Date
+  nextRetryAt?: Date
+  remainingRetry?: number
+  /** A renewed flow token, when the endpoint issues one (pass the newest back). */
+  flowToken?: string
+  meta: ResponseMeta
+}
+
+/**
+ * The three operations every implementation speaks: Ding itself, the app's endpoint, the sandbox, a test double.
+ * `useOtpFlow` and `<PhoneVerify>` accept any object of this shape.
+ */
+export interface OtpContract {
+  /** Sends a code to a phone number. */
+  createAuthentication(input: CreateAuthenticationInput, options?: RequestOptions): Promise<CreateAuthenticationResult>
+  /** Checks the code the user typed. */
+  check(input: CheckInput, options?: RequestOptions): Promise<CheckResult>
+  /** Sends the code again (the user's resend). */
+  retry(input: RetryInput, options?: RequestOptions): Promise<RetryResult>
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm'],
+  target: 'es2022',
+  sourcemap: true,
+  clean: true,
+  external: ['@otpflow/core'],
+  dts: { compilerOptions: { composite: false, emitDeclarationOnly: false } },
+})
