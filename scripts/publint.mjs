@@ -1,8 +1,8 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs'
 // Lints each built package's manifest against what it ships (run after `pnpm build`).
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
-import { readFileSync } from 'node:fs'
 
 const packages = ['core', 'react', 'phone-verify', 'server']
 let problems = 0

@@ -26,6 +26,27 @@ function run(label, command, args, env = {}) {
   return result.status === 0
 }
 
+/**
+ * Browser tests drive Debian's Chromium (no tool may download a browser). On a fresh Debian machine run as root,
+ * install it the way CI does; anywhere else say what is missing.
+ */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (existsSync(path)) return true
+  const root = process.getuid?.() === 0
+  if (root && existsSync('/usr/bin/apt-get')) {
+    console.log(`\n=== ${path} is missing: installing Debian's chromium package`)
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env })
+  }
+  if (existsSync(path)) return true
+  console.log(`\n=== no Chromium at ${path}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH`)
+  failed += 1
+  failures.push('browser tests (no Chromium)')
+  return false
+}
+
 function check(label, command, args) {
   if (run(label, command, args)) passed += 1
   else {
@@ -36,7 +57,15 @@ function check(label, command, args) {
 
 function vitest(label, args) {
   const report = join(out, `${label.replace(/\W+/g, '-')}.json`)
-  const ok = run(label, 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...args])
+  const ok = run(label, 'pnpm', [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${report}`,
+    ...args,
+  ])
   if (!existsSync(report)) {
     failed += 1
     failures.push(`${label} (no report)`)

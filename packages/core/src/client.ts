@@ -12,7 +12,14 @@ import {
   lookupResponseSchema,
   retryResponseSchema,
 } from './responses'
-import { checkInputSchema, createAuthenticationInputSchema, e164Schema, feedbackInputSchema, retryInputSchema, wireErrorSchema } from './schemas'
+import {
+  checkInputSchema,
+  createAuthenticationInputSchema,
+  e164Schema,
+  feedbackInputSchema,
+  retryInputSchema,
+  wireErrorSchema,
+} from './schemas'
 import type {
   CheckInput,
   CheckResult,
@@ -70,7 +77,10 @@ export interface OtpClient extends OtpContract {
   /** Tells Ding whether the user finished onboarding. */
   feedback(input: FeedbackInput, options?: RequestOptions): Promise<FeedbackResult & { meta: ResponseMeta }>
   /** The authentication's signals and events, told apart by `type`. */
-  getAuthenticationStatus(authenticationUuid: string, options?: RequestOptions): Promise<AuthenticationStatusResult & { meta: ResponseMeta }>
+  getAuthenticationStatus(
+    authenticationUuid: string,
+    options?: RequestOptions,
+  ): Promise<AuthenticationStatusResult & { meta: ResponseMeta }>
   /** Carrier, line type and country of a phone number. */
   lookup(phoneNumber: string, options?: LookupOptions): Promise<LookupResult & { meta: ResponseMeta }>
   /** @deprecated The seed document's spelling; use `createAuthentication`. */
@@ -95,7 +105,10 @@ function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
   const field = issue?.path.join('.') || undefined
-  throw new OtpError('invalid_request', `Invalid ${field ?? 'input'}: ${issue?.message ?? 'rejected'}`, { field, cause: parsed.error })
+  throw new OtpError('invalid_request', `Invalid ${field ?? 'input'}: ${issue?.message ?? 'rejected'}`, {
+    field,
+    cause: parsed.error,
+  })
 }
 
 function retryAfterSeconds(header: string | null, now: number): number | undefined {
@@ -205,10 +218,14 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
     const parsed = schema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      throw new OtpError('invalid_response', `Unexpected answer: ${issue?.path.join('.') || 'body'} ${issue?.message ?? ''}`.trim(), {
-        status: response.status,
-        cause: parsed.error,
-      })
+      throw new OtpError(
+        'invalid_response',
+        `Unexpected answer: ${issue?.path.join('.') || 'body'} ${issue?.message ?? ''}`.trim(),
+        {
+          status: response.status,
+          cause: parsed.error,
+        },
+      )
     }
     return { ...(parsed.data as object), meta } as z.output<T> & { meta: ResponseMeta }
   }
@@ -262,7 +279,11 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
     check(input: CheckInput, requestOptions?: RequestOptions): Promise<CheckResult> {
       try {
         const valid = validate(checkInputSchema, input)
-        const body = compact({ authentication_uuid: valid.authenticationUuid, check_code: valid.checkCode, flow_token: valid.flowToken })
+        const body = compact({
+          authentication_uuid: valid.authenticationUuid,
+          check_code: valid.checkCode,
+          flow_token: valid.flowToken,
+        })
         return request('POST', '/check', checkResponseSchema, withCustomer(body), requestOptions)
       } catch (error) {
         return Promise.reject(error)
@@ -282,7 +303,13 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
     feedback(input, requestOptions) {
       try {
         const valid = validate(feedbackInputSchema, input)
-        return request('POST', '/authentication/feedback', feedbackResponseSchema, withCustomer({ phone_number: valid.phoneNumber, status: valid.status }), requestOptions)
+        return request(
+          'POST',
+          '/authentication/feedback',
+          feedbackResponseSchema,
+          withCustomer({ phone_number: valid.phoneNumber, status: valid.status }),
+          requestOptions,
+        )
       } catch (error) {
         return Promise.reject(error)
       }
@@ -290,9 +317,17 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
 
     getAuthenticationStatus(authenticationUuid, requestOptions) {
       if (typeof authenticationUuid !== 'string' || authenticationUuid.trim() === '') {
-        return Promise.reject(new OtpError('invalid_request', 'Invalid authenticationUuid: must not be empty', { field: 'authenticationUuid' }))
+        return Promise.reject(
+          new OtpError('invalid_request', 'Invalid authenticationUuid: must not be empty', { field: 'authenticationUuid' }),
+        )
       }
-      return request('GET', `/authentication/${encodeURIComponent(authenticationUuid)}`, authenticationStatusResponseSchema, undefined, requestOptions)
+      return request(
+        'GET',
+        `/authentication/${encodeURIComponent(authenticationUuid)}`,
+        authenticationStatusResponseSchema,
+        undefined,
+        requestOptions,
+      )
     },
 
     lookup(phoneNumber, lookupOptions = {}) {
@@ -300,10 +335,16 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
         const valid = validate(e164Schema, phoneNumber)
         const query = (lookupOptions.type ?? []).map((type) => `type=${encodeURIComponent(type)}`).join('&')
         const headers = options.customerUuid ? { 'customer-uuid': options.customerUuid } : undefined
-        return request('GET', `/lookup/${encodeURIComponent(valid)}${query ? `?${query}` : ''}`, lookupResponseSchema, undefined, {
-          signal: lookupOptions.signal,
-          headers,
-        })
+        return request(
+          'GET',
+          `/lookup/${encodeURIComponent(valid)}${query ? `?${query}` : ''}`,
+          lookupResponseSchema,
+          undefined,
+          {
+            signal: lookupOptions.signal,
+            headers,
+          },
+        )
       } catch (error) {
         return Promise.reject(error)
       }

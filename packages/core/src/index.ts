@@ -1,9 +1,16 @@
-export { createOtpClient, DING_BASE_URL } from './client'
 export type { FeedbackInput, LookupOptions, OtpClient, OtpClientOptions } from './client'
+export { createOtpClient, DING_BASE_URL } from './client'
 export { type Clock, systemClock } from './clock'
-export { isOtpError, KNOWN_ERROR_CODES, OtpError } from './errors'
 export type { KnownOtpErrorCode, OtpErrorCode, OtpErrorOptions } from './errors'
-export type { AuthenticationEvent, AuthenticationStatusResult, FeedbackResult, LookupResult, UnknownAuthenticationEvent } from './responses'
+export { isOtpError, KNOWN_ERROR_CODES, OtpError } from './errors'
+export type {
+  AuthenticationEvent,
+  AuthenticationStatusResult,
+  FeedbackResult,
+  LookupResult,
+  UnknownAuthenticationEvent,
+} from './responses'
+export type { WireCheckRequest, WireCreateAuthenticationRequest, WireRetryRequest } from './schemas'
 export {
   checkInputSchema,
   createAuthenticationInputSchema,
@@ -15,6 +22,5 @@ export {
   wireErrorSchema,
   wireRetryRequestSchema,
 } from './schemas'
-export type { WireCheckRequest, WireCreateAuthenticationRequest, WireRetryRequest } from './schemas'
-export { AUTHENTICATION_STATUSES, CHECK_STATUSES, RETRY_STATUSES } from './types'
 export type * from './types'
+export { AUTHENTICATION_STATUSES, CHECK_STATUSES, RETRY_STATUSES } from './types'

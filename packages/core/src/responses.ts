@@ -7,10 +7,28 @@ import { AUTHENTICATION_STATUSES, CHECK_STATUSES, RETRY_STATUSES } from './types
  * Every field is optional in Ding's spec; unknown status values read 'unknown' with `rawStatus` kept.
  */
 
-const optionalString = z.string().optional().nullable().transform((v) => v ?? undefined)
-const optionalInt = z.number().int().min(0).optional().nullable().transform((v) => v ?? undefined)
-const optionalBool = z.boolean().optional().nullable().transform((v) => v ?? undefined)
-const optionalNumber = z.number().optional().nullable().transform((v) => v ?? undefined)
+const optionalString = z
+  .string()
+  .optional()
+  .nullable()
+  .transform((v) => v ?? undefined)
+const optionalInt = z
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .nullable()
+  .transform((v) => v ?? undefined)
+const optionalBool = z
+  .boolean()
+  .optional()
+  .nullable()
+  .transform((v) => v ?? undefined)
+const optionalNumber = z
+  .number()
+  .optional()
+  .nullable()
+  .transform((v) => v ?? undefined)
 
 export const createAuthenticationResponseSchema = z
   .object({
