@@ -1,0 +1,311 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { isOtpError, type OtpError } from '../errors'
+import { createSandbox, type SandboxMessage, type SandboxOptions } from './sandbox'
+import { SANDBOX_TEST_NUMBERS } from './test-numbers'
+
+const PHONE = '+14155552671'
+const START = Date.parse('2026-01-01T00:00:00Z')
+
+function setup(options: SandboxOptions = {}) {
+  const clock = {
+    time: START,
+    now() {
+      return this.time
+    },
+    advance(seconds: number) {
+      this.time += seconds * 1000
+    },
+  }
+  const sandbox = createSandbox({ clock, ...options })
+  return { sandbox, clock }
+}
+
+async function send(sandbox: ReturnType<typeof createSandbox>, phoneNumber = PHONE) {
+  const sent = await sandbox.createAuthentication({ phoneNumber })
+  const code = sandbox.outbox.latest(phoneNumber)?.code
+  return { sent, code: code ?? '' }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<OtpError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  )
+  if (!isOtpError(error)) throw new Error(`expected an OtpError, got ${String(error)}`)
+  return error
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('createSandbox: send', () => {
+  it('answers pending with times from the clock, resend deadline and resends left, and puts a 6-digit code in the outbox', async () => {
+    const { sandbox } = setup()
+    const { sent, code } = await send(sandbox)
+    expect(sent.status).toBe('pending')
+    expect(sent.rawStatus).toBe('pending')
+    expect(sent.authenticationUuid).toMatch(/^[0-9a-f-]{36}$/)
+    expect(sent.createdAt).toEqual(new Date(START))
+    expect(sent.expiresAt).toEqual(new Date(START + 600_000))
+    expect(sent.nextRetryAt).toEqual(new Date(START + 30_000))
+    expect(sent.remainingRetry).toBe(3)
+    expect(sent.meta.receivedAt).toEqual(new Date(START))
+    expect(code).toMatch(/^\d{6}$/)
+    expect(sandbox.outbox.messages()).toEqual([
+      { phoneNumber: PHONE, code, sentAt: new Date(START), authenticationUuid: sent.authenticationUuid },
+    ])
+  })
+
+  it('honours codeLength, ttlSeconds and the first resend delay', async () => {
+    const { sandbox } = setup({ codeLength: 4, ttlSeconds: 60, resendDelays: [5] })
+    const { sent, code } = await send(sandbox)
+    expect(code).toMatch(/^\d{4}$/)
+    expect(sent.expiresAt).toEqual(new Date(START + 60_000))
+    expect(sent.nextRetryAt).toEqual(new Date(START + 5_000))
+  })
+
+  it('tells subscribers about every code until they unsubscribe', async () => {
+    const { sandbox } = setup()
+    const seen: SandboxMessage[] = []
+    const unsubscribe = sandbox.outbox.subscribe((message) => seen.push(message))
+    await send(sandbox, '+14155550001')
+    unsubscribe()
+    await send(sandbox, '+14155550002')
+    expect(seen.map((message) => message.phoneNumber)).toEqual(['+14155550001'])
+    expect(sandbox.outbox.latest()?.phoneNumber).toBe('+14155550002')
+    expect(sandbox.outbox.latest('+14155550001')?.phoneNumber).toBe('+14155550001')
+    expect(sandbox.outbox.latest('+14155550003')).toBeUndefined()
+  })
+
+  it('clears the outbox, and reset forgets the authentications too', async () => {
+    const { sandbox } = setup()
+    const { sent, code } = await send(sandbox)
+    sandbox.outbox.clear()
+    expect(sandbox.outbox.messages()).toEqual([])
+    sandbox.reset()
+    expect(sandbox.size).toBe(0)
+    const error = await rejection(sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code }))
+    expect(error.code).toBe('invalid_auth_uuid')
+  })
+
+  it('rejects a number that is not E.164 with a 400 invalid_phone_number', async () => {
+    const { sandbox } = setup()
+    const error = await rejection(sandbox.createAuthentication({ phoneNumber: '0612345678' }))
+    expect(error.code).toBe('invalid_phone_number')
+    expect(error.status).toBe(400)
+    expect(sandbox.outbox.messages()).toEqual([])
+  })
+
+  it('uses generateCode when given', async () => {
+    const { sandbox } = setup({ generateCode: () => '000111' })
+    const { code } = await send(sandbox)
+    expect(code).toBe('000111')
+  })
+})
+
+describe('createSandbox: test numbers', () => {
+  it('spamDetected answers spam_detected, sends nothing, and its flow can be neither checked nor resent', async () => {
+    const { sandbox } = setup()
+    const sent = await sandbox.createAuthentication({ phoneNumber: SANDBOX_TEST_NUMBERS.spamDetected })
+    expect(sent.status).toBe('spam_detected')
+    expect(sandbox.outbox.messages()).toEqual([])
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: '123456' })).status).toBe(
+      'without_attempt',
+    )
+    expect((await sandbox.retry({ authenticationUuid: sent.authenticationUuid })).status).toBe('no_attempt')
+  })
+
+  it('rateLimited answers rate_limited on send and sends nothing', async () => {
+    const { sandbox } = setup()
+    const sent = await sandbox.createAuthentication({ phoneNumber: SANDBOX_TEST_NUMBERS.rateLimited })
+    expect(sent.status).toBe('rate_limited')
+    expect(sent.remainingRetry).toBe(0)
+    expect(sandbox.outbox.messages()).toEqual([])
+  })
+
+  it.each([
+    [SANDBOX_TEST_NUMBERS.invalidPhoneNumber, 'invalid_phone_number', 400],
+    [SANDBOX_TEST_NUMBERS.invalidLine, 'invalid_line', 400],
+    [SANDBOX_TEST_NUMBERS.serverError, 'server_error', 500],
+  ])('%s throws %s with HTTP %i', async (phoneNumber, code, status) => {
+    const { sandbox } = setup()
+    const error = await rejection(sandbox.createAuthentication({ phoneNumber }))
+    expect(error.code).toBe(code)
+    expect(error.status).toBe(status)
+    expect(sandbox.size).toBe(0)
+  })
+
+  it('slow answers only after slowMs, then normally', async () => {
+    vi.useFakeTimers()
+    const { sandbox } = setup({ slowMs: 5000 })
+    let settled = false
+    const answer = sandbox.createAuthentication({ phoneNumber: SANDBOX_TEST_NUMBERS.slow }).then((result) => {
+      settled = true
+      return result
+    })
+    await vi.advanceTimersByTimeAsync(4999)
+    expect(settled).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect((await answer).status).toBe('pending')
+  })
+
+  it('latencyMs delays every answer, and an abort rejects with aborted', async () => {
+    vi.useFakeTimers()
+    const { sandbox } = setup({ latencyMs: 300 })
+    const controller = new AbortController()
+    const pending = rejection(sandbox.createAuthentication({ phoneNumber: PHONE }, { signal: controller.signal }))
+    await vi.advanceTimersByTimeAsync(100)
+    controller.abort()
+    expect((await pending).code).toBe('aborted')
+    expect(sandbox.outbox.messages()).toEqual([])
+  })
+})
+
+describe('createSandbox: check', () => {
+  it('answers valid for the right code, then already_validated', async () => {
+    const { sandbox } = setup()
+    const { sent, code } = await send(sandbox)
+    const first = await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code })
+    expect(first).toMatchObject({ authenticationUuid: sent.authenticationUuid, status: 'valid', rawStatus: 'valid' })
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code })).status).toBe(
+      'already_validated',
+    )
+  })
+
+  it('answers invalid for each wrong code, then rate_limited once the attempts are used up, even for the right code', async () => {
+    const { sandbox } = setup({ maxCheckAttempts: 3 })
+    const { sent, code } = await send(sandbox)
+    const wrong = code === '000000' ? '111111' : '000000'
+    const statuses = []
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      statuses.push((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: wrong })).status)
+    }
+    statuses.push((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code })).status)
+    expect(statuses).toEqual(['invalid', 'invalid', 'invalid', 'rate_limited'])
+  })
+
+  it('accepts the right code after a wrong one while attempts remain', async () => {
+    const { sandbox } = setup()
+    const { sent, code } = await send(sandbox)
+    const wrong = code === '000000' ? '111111' : '000000'
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: wrong })).status).toBe('invalid')
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code })).status).toBe('valid')
+  })
+
+  it('answers expired_auth from the expiry on, even for the right code', async () => {
+    const { sandbox, clock } = setup({ ttlSeconds: 60 })
+    const { sent, code } = await send(sandbox)
+    clock.advance(59)
+    clock.time += 999
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: `${code}x` })).status).toBe('invalid')
+    clock.time += 1
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code })).status).toBe('expired_auth')
+  })
+
+  it('throws invalid_auth_uuid for an unknown authentication', async () => {
+    const { sandbox } = setup()
+    const error = await rejection(sandbox.check({ authenticationUuid: 'nope', checkCode: '123456' }))
+    expect(error.code).toBe('invalid_auth_uuid')
+    expect(error.status).toBe(400)
+  })
+})
+
+describe('createSandbox: retry', () => {
+  it('denies a resend before next_retry_at and repeats the same deadline', async () => {
+    const { sandbox, clock } = setup()
+    const { sent } = await send(sandbox)
+    clock.advance(29)
+    const retry = await sandbox.retry({ authenticationUuid: sent.authenticationUuid })
+    expect(retry).toMatchObject({ status: 'denied', nextRetryAt: sent.nextRetryAt, remainingRetry: 3 })
+    expect(retry.createdAt).toBeUndefined()
+    expect(sandbox.outbox.messages()).toHaveLength(1)
+  })
+
+  it('approves a resend at next_retry_at with a new code; the old code stops working and the next delay applies', async () => {
+    const { sandbox, clock } = setup()
+    const { sent, code: oldCode } = await send(sandbox)
+    clock.advance(30)
+    const retry = await sandbox.retry({ authenticationUuid: sent.authenticationUuid })
+    expect(retry).toMatchObject({ status: 'approved', remainingRetry: 2 })
+    expect(retry.createdAt).toEqual(new Date(START + 30_000))
+    expect(retry.nextRetryAt).toEqual(new Date(START + 90_000))
+    const newCode = sandbox.outbox.latest(PHONE)?.code ?? ''
+    expect(sandbox.outbox.messages()).toHaveLength(2)
+    if (newCode !== oldCode) {
+      expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: oldCode })).status).toBe('invalid')
+    }
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: newCode })).status).toBe('valid')
+    expect((await sandbox.retry({ authenticationUuid: sent.authenticationUuid })).status).toBe('already_validated')
+  })
+
+  it('the old code fails after a resend even with a predictable generator', async () => {
+    let counter = 0
+    const { sandbox, clock } = setup({ generateCode: () => String(100000 + counter++) })
+    const { sent, code: oldCode } = await send(sandbox)
+    clock.advance(30)
+    await sandbox.retry({ authenticationUuid: sent.authenticationUuid })
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: oldCode })).status).toBe('invalid')
+  })
+
+  it('answers rate_limited once maxResends resends were approved', async () => {
+    const { sandbox, clock } = setup({ maxResends: 2, resendDelays: [10, 20] })
+    const { sent } = await send(sandbox)
+    const statuses = []
+    for (const delay of [10, 20, 20]) {
+      clock.advance(delay)
+      const retry = await sandbox.retry({ authenticationUuid: sent.authenticationUuid })
+      statuses.push([retry.status, retry.remainingRetry])
+    }
+    expect(statuses).toEqual([
+      ['approved', 1],
+      ['approved', 0],
+      ['rate_limited', 0],
+    ])
+  })
+
+  it('answers expired_auth after expiry', async () => {
+    const { sandbox, clock } = setup({ ttlSeconds: 60 })
+    const { sent } = await send(sandbox)
+    clock.advance(60)
+    expect((await sandbox.retry({ authenticationUuid: sent.authenticationUuid })).status).toBe('expired_auth')
+  })
+})
+
+describe('createSandbox: memory', () => {
+  it('purges expired authentications: 100 000 flows over time keep memory bounded', async () => {
+    const { sandbox, clock } = setup({ ttlSeconds: 60, maxOutboxMessages: 50 })
+    let largest = 0
+    for (let index = 0; index < 100_000; index += 1) {
+      await sandbox.createAuthentication({ phoneNumber: `+1415${String(index).padStart(7, '0')}` })
+      // 1 000 new flows a minute: with a 60 s TTL kept one more TTL, about 2 000 can be alive at once.
+      clock.time += 60
+      largest = Math.max(largest, sandbox.size)
+    }
+    expect(largest).toBeLessThanOrEqual(2_001)
+    expect(largest).toBeGreaterThan(1_000)
+    expect(sandbox.outbox.messages()).toHaveLength(50)
+  })
+
+  it('caps live authentications at maxAuthentications, dropping the oldest', async () => {
+    const { sandbox } = setup({ maxAuthentications: 100 })
+    const first = await sandbox.createAuthentication({ phoneNumber: '+14155550000' })
+    for (let index = 1; index < 1_000; index += 1)
+      await sandbox.createAuthentication({ phoneNumber: `+1415555${String(index).padStart(4, '0')}` })
+    expect(sandbox.size).toBe(100)
+    expect((await rejection(sandbox.retry({ authenticationUuid: first.authenticationUuid }))).code).toBe('invalid_auth_uuid')
+  })
+
+  it('keeps an expired authentication for one more TTL so a late check still says expired_auth', async () => {
+    const { sandbox, clock } = setup({ ttlSeconds: 60 })
+    const { sent, code } = await send(sandbox)
+    clock.advance(119)
+    await send(sandbox, '+14155550009')
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code })).status).toBe('expired_auth')
+    clock.advance(1)
+    await send(sandbox, '+14155550010')
+    expect((await rejection(sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code }))).code).toBe(
+      'invalid_auth_uuid',
+    )
+  })
+})

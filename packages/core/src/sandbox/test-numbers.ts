@@ -1,0 +1,24 @@
+/**
+ * Phone numbers with a scripted answer in the sandbox, like the test cards of a payment sandbox.
+ * They sit in the US fictional range 202-555-01xx, so they can never reach a real person.
+ * Every other valid E.164 number behaves normally (a code lands in the outbox).
+ *
+ * | constant | number | send answer |
+ * |---|---|---|
+ * | `spamDetected` | `+12025550101` | 200, `status: 'spam_detected'`, no code sent |
+ * | `rateLimited` | `+12025550102` | 200, `status: 'rate_limited'`, no code sent |
+ * | `invalidPhoneNumber` | `+12025550103` | throws `OtpError('invalid_phone_number')`, HTTP 400 |
+ * | `invalidLine` | `+12025550104` | throws `OtpError('invalid_line')`, HTTP 400 (a landline) |
+ * | `serverError` | `+12025550105` | throws `OtpError('server_error')`, HTTP 500 |
+ * | `slow` | `+12025550106` | answers normally after `slowMs` (default 8 s) |
+ */
+export const SANDBOX_TEST_NUMBERS = {
+  spamDetected: '+12025550101',
+  rateLimited: '+12025550102',
+  invalidPhoneNumber: '+12025550103',
+  invalidLine: '+12025550104',
+  serverError: '+12025550105',
+  slow: '+12025550106',
+} as const
+
+export type SandboxTestNumber = (typeof SANDBOX_TEST_NUMBERS)[keyof typeof SANDBOX_TEST_NUMBERS]

@@ -1,0 +1,126 @@
+import type { Sandbox, SandboxListener, SandboxOptions } from '@otpflow/core/sandbox'
+import { createOtpHandler, type OtpHandler, type OtpHandlerOptions } from './handler'
+import { PROVIDERS_FROM_ENV } from './providers/registry'
+import { isSandboxProvider, sandboxProvider } from './providers/sandbox'
+import type { OtpProvider, ProviderFromEnv } from './providers/types'
+import { MIN_SECRET_BYTES, randomSecret } from './tokens'
+
+export type OtpEnv = Record<string, string | undefined>
+
+export interface OtpHandlerFromEnvOverrides extends Partial<OtpHandlerOptions> {
+  /** Called with every code the sandbox "sends" (e.g. to print it in a dev server's terminal). Ignored with a real provider. */
+  onSandboxMessage?: SandboxListener
+  /** Options of the sandbox when it serves (latency, clock, code length…). */
+  sandbox?: SandboxOptions
+  /** Providers by name, merged over the built-in registry (`ding`, `prelude`, …). */
+  providers?: Readonly<Record<string, ProviderFromEnv>>
+  /** Where the one sandbox warning goes. @default console.warn */
+  warn?: (message: string) => void
+}
+
+/** The handler, plus the sandbox when it serves (its outbox and `reset()`). */
+export interface OtpHandlerFromEnv extends OtpHandler {
+  readonly sandbox: Sandbox | undefined
+}
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+
+function trustProxyFrom(value: string | undefined): boolean | number | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  const normalized = value.trim().toLowerCase()
+  if (normalized === 'true') return true
+  if (normalized === 'false') return false
+  const hops = Number(normalized)
+  if (Number.isInteger(hops) && hops >= 0) return hops
+  throw new Error(`OTP_TRUST_PROXY must be true, false or a number of proxies, not ${JSON.stringify(value)}`)
+}
+
+function pickProvider(env: OtpEnv, registry: Readonly<Record<string, ProviderFromEnv>>): OtpProvider | undefined {
+  const chosen = env.OTP_PROVIDER?.trim().toLowerCase() || undefined
+  if (chosen === 'sandbox') return undefined
+  if (chosen !== undefined) {
+    const fromEnv = registry[chosen]
+    if (fromEnv === undefined)
+      throw new Error(`OTP_PROVIDER=${chosen} is not a known provider (known: sandbox, ${Object.keys(registry).join(', ')})`)
+    const provider = fromEnv(env)
+    if (provider === undefined) throw new Error(`OTP_PROVIDER=${chosen}, but its environment variables are not set`)
+    return provider
+  }
+  // Every half-configured provider must fail loudly, so all are read before one is chosen.
+  const built = Object.entries(registry).flatMap(([name, fromEnv]) => {
+    const provider = fromEnv(env)
+    return provider === undefined ? [] : [{ name, provider }]
+  })
+  // Leftover credentials (say Ding's, while moving to Prelude) must not silently decide which provider serves.
+  if (built.length > 1) {
+    throw new Error(
+      `Several providers are configured (${built.map(({ name }) => name).join(', ')}): set OTP_PROVIDER to one of them`,
+    )
+  }
+  return built[0]?.provider
+}
+
+/**
+ * Builds the endpoint from environment variables: a real provider when its credentials are set, otherwise the
+ * sandbox (with one warning line). Throws at startup, naming the variable, when a configuration is half done.
+ *
+ * | variable | meaning |
+ * |---|---|
+ * | `DING_API_KEY`, `DING_CUSTOMER_UUID` | both → Ding; one alone → refuses to start |
+ * | `DING_BASE_URL` | Ding's API behind a proxy or a test double |
+ * | `PRELUDE_API_KEY`, `PRELUDE_BASE_URL` | Prelude Verify V2 (the base URL alone → refuses to start) |
+ * | `TWILIO_ACCOUNT_SID` + `TWILIO_AUTH_TOKEN` or `TWILIO_API_KEY_SID` + `TWILIO_API_KEY_SECRET`, `TWILIO_VERIFY_SERVICE_SID`, `TWILIO_BASE_URL` | Twilio Verify (any missing one → refuses to start) |
+ * | `OTP_PROVIDER` | `ding`, `prelude`, `twilio` or `sandbox`: required when several providers are configured |
+ * | `OTP_SECRET` | signing secret, ≥ 32 bytes; required with a real provider, random per process for the sandbox |
+ * | `OTP_BASE_PATH` | route prefix (default `/api/otp`) |
+ * | `OTP_ALLOWED_ORIGINS` | comma-separated extra origins allowed to POST |
+ * | `OTP_TRUST_PROXY` | `true` or a number of proxies whose `X-Forwarded-*` headers to trust |
+ * | `OTP_ALLOWED_COUNTRIES` | comma-separated ISO codes, e.g. `FR,GB` |
+ *
+ * @example
+ * const handler = createOtpHandlerFromEnv(process.env, { onSandboxMessage: (m) => console.log(m.phoneNumber, m.code) })
+ */
+export function createOtpHandlerFromEnv(
+  env: OtpEnv = globalThis.process?.env ?? {},
+  overrides: OtpHandlerFromEnvOverrides = {},
+): OtpHandlerFromEnv {
+  const { onSandboxMessage, sandbox: sandboxOptions, providers, warn = console.warn, ...handlerOverrides } = overrides
+  const registry = { ...PROVIDERS_FROM_ENV, ...providers }
+  const real = handlerOverrides.provider ?? pickProvider(env, registry)
+  const provider = real ?? sandboxProvider(sandboxOptions)
+  const isSandbox = isSandboxProvider(provider)
+
+  let secret = handlerOverrides.secret ?? (env.OTP_SECRET || undefined)
+  if (secret === undefined) {
+    if (!isSandbox)
+      throw new Error(
+        `OTP_SECRET is missing: the ${provider.name} provider needs a signing secret of at least ${MIN_SECRET_BYTES} bytes`,
+      )
+    secret = randomSecret()
+  }
+  if (isSandbox && real === undefined) {
+    warn(
+      '⚠ otpflow: no provider credentials set (DING_API_KEY, DING_CUSTOMER_UUID…): serving the SANDBOX. No SMS is sent; codes go to the sandbox outbox. Never use this in production.',
+    )
+  }
+  if (isSandbox && onSandboxMessage) provider.sandbox.outbox.subscribe(onSandboxMessage)
+
+  const allowedOrigins = list(env.OTP_ALLOWED_ORIGINS)
+  const allowedCountries = list(env.OTP_ALLOWED_COUNTRIES)
+  const trustProxy = trustProxyFrom(env.OTP_TRUST_PROXY)
+  const basePath = env.OTP_BASE_PATH?.trim() || undefined
+  const handler = createOtpHandler({
+    ...(basePath === undefined ? {} : { basePath }),
+    ...(allowedOrigins === undefined ? {} : { allowedOrigins }),
+    ...(allowedCountries === undefined ? {} : { allowedCountries }),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...handlerOverrides,
+    provider,
+    secret,
+  })
+  return Object.assign(handler, { sandbox: isSandbox ? provider.sandbox : undefined })
+}

@@ -1,0 +1,535 @@
+import {
+  type Clock,
+  systemClock,
+  wireCheckRequestSchema,
+  wireCreateAuthenticationRequestSchema,
+  wireRetryRequestSchema,
+} from '@otpflow/core'
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
+import { hit, type OtpLimitsOption, resolveLimits } from './limits'
+import { consoleLogger, maskPhoneNumber, type OtpLogEntry, type OtpLogger } from './log'
+import { toProviderError } from './providers/errors'
+import { isSandboxProvider } from './providers/sandbox'
+import type { OtpProvider, ProviderContext, ProviderFlow } from './providers/types'
+import { createMemoryStore, type Store } from './store'
+import { type OtpSecret, secretKey, signFlowToken, signVerificationToken, verifyFlowToken } from './tokens'
+
+export interface OtpHandlerOptions {
+  /** Who sends the codes: `dingProvider(…)`, `sandboxProvider()`, or any {@link OtpProvider}. */
+  provider: OtpProvider
+  /** Signs the flow and verification tokens (HMAC-SHA256): at least 32 bytes, kept on the server. */
+  secret: OtpSecret
+  /** Where the routes live. @default '/api/otp' */
+  basePath?: string
+  /**
+   * Origins allowed to POST besides the endpoint's own (e.g. `['https://app.example.com']`); they also get CORS headers.
+   * @default [] (same origin only)
+   */
+  allowedOrigins?: readonly string[]
+  /**
+   * Behind a reverse proxy: `true` trusts one proxy (the last `X-Forwarded-For` entry is the client, and
+   * `X-Forwarded-Host`/`-Proto` give the public origin); a number trusts that many proxies. Without it, forwarding
+   * headers are ignored, because any client can send them.
+   * @default false
+   */
+  trustProxy?: boolean | number
+  /** Abuse limits; see {@link OtpLimits} for each default. */
+  limits?: OtpLimitsOption
+  /** Where the limits count. @default createMemoryStore() (one process; use a shared store on several instances) */
+  store?: Store
+  /** ISO 3166-1 alpha-2 codes (e.g. `['FR', 'GB']`) whose numbers may receive a code; others get 400 `unsupported_region`. @default all */
+  allowedCountries?: readonly string[]
+  /** One entry per request; `false` for silence. @default JSON lines on the console */
+  logger?: OtpLogger | false
+  /** Lifetime of the `verification_token`. @default 600 */
+  tokenTtlSeconds?: number
+  /** @default systemClock */
+  clock?: Clock
+}
+
+/** What the connection knows and the Request does not: pass `{ ip }`, or `@hono/node-server`'s env (`{ incoming }`) as is. */
+export interface OtpHandlerInfo {
+  ip?: string
+  incoming?: { socket?: { remoteAddress?: string } }
+}
+
+export interface OtpHandler {
+  (request: Request, info?: OtpHandlerInfo): Promise<Response>
+  readonly provider: OtpProvider
+}
+
+/** Request bodies larger than this are refused (413): the three bodies fit in a few hundred bytes. */
+export const MAX_BODY_BYTES = 4096
+
+const DEFAULT_RETRY_AFTER_SECONDS = 60
+
+/** HTTP status of every error code the endpoint answers with: the one place that decides it. */
+export const ERROR_HTTP_STATUS = {
+  invalid_request: 400,
+  invalid_phone_number: 400,
+  invalid_line: 400,
+  unsupported_region: 400,
+  blocked_number: 400,
+  invalid_flow_token: 401,
+  forbidden_origin: 403,
+  spam_detected: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  server_error: 500,
+  upstream_error: 502,
+  service_unavailable: 503,
+  upstream_timeout: 504,
+} as const satisfies Record<string, number>
+
+export type EndpointErrorCode = keyof typeof ERROR_HTTP_STATUS
+
+/** Messages written by the endpoint itself, so nothing from a provider or a stack reaches the client. */
+const ERROR_MESSAGES: Record<EndpointErrorCode, string> = {
+  invalid_request: 'The request is not valid',
+  invalid_phone_number: 'This phone number is not valid',
+  invalid_line: 'This type of phone line cannot receive codes',
+  unsupported_region: 'Phone numbers from this region are not supported',
+  blocked_number: 'This phone number is blocked',
+  invalid_flow_token: 'The flow token is missing, invalid or for another authentication',
+  forbidden_origin: 'Requests from this origin are not allowed',
+  spam_detected: 'This attempt was flagged as fraudulent',
+  not_found: 'No such route',
+  method_not_allowed: 'Method not allowed',
+  payload_too_large: `The body is larger than ${MAX_BODY_BYTES} bytes`,
+  unsupported_media_type: 'The body must be application/json',
+  rate_limited: 'Too many requests, try again later',
+  server_error: 'Something went wrong on our side',
+  upstream_error: 'The verification service answered with an error',
+  service_unavailable: 'The verification service is unavailable',
+  upstream_timeout: 'The verification service did not answer in time',
+}
+
+type Route = 'send' | 'check' | 'retry' | 'outbox'
+
+const ROUTES: Record<string, Route> = {
+  '/authentication': 'send',
+  '/check': 'check',
+  '/retry': 'retry',
+  '/sandbox/outbox': 'outbox',
+}
+
+/** Thrown inside the handler to answer with an error; `detail` goes to the log only. */
+class EndpointError extends Error {
+  constructor(
+    readonly code: EndpointErrorCode,
+    readonly options: { message?: string; field?: string; retryAfter?: number; detail?: string } = {},
+  ) {
+    super(options.message ?? ERROR_MESSAGES[code])
+  }
+}
+
+interface Outcome {
+  status: number
+  body: unknown
+  outcome: string
+  headers?: Record<string, string>
+  detail?: string
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  })
+}
+
+const iso = (date: Date | undefined) => (date === undefined ? undefined : date.toISOString())
+
+/** The part of a zod schema the handler uses (core's wire schemas). */
+interface Schema<T> {
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } }
+}
+
+function validate<T>(schema: Schema<T>, body: unknown): T {
+  const parsed = schema.safeParse(body)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const field = issue?.path.map(String).join('.') || undefined
+  const message = issue?.message ?? 'rejected'
+  throw new EndpointError('invalid_request', {
+    message: field ? `Invalid ${field}: ${message}` : `Invalid body: ${message}`,
+    ...(field ? { field } : {}),
+  })
+}
+
+async function readBody(request: Request): Promise<unknown> {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  if (mediaType !== 'application/json') throw new EndpointError('unsupported_media_type')
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
+  const chunks: Uint8Array[] = []
+  let size = 0
+  if (request.body !== null) {
+    const reader = request.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => undefined)
+        throw new EndpointError('payload_too_large')
+      }
+      chunks.push(value)
+    }
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes))
+  } catch {
+    throw new EndpointError('invalid_request', { message: 'The body is not valid JSON' })
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new EndpointError('invalid_request', { message: 'The body must be a JSON object' })
+  }
+  return parsed
+}
+
+/**
+ * The number's country must be allowed. When the metadata cannot tell which country a number belongs to (a number
+ * outside every known range, on a calling code shared by several countries), all candidates must be allowed.
+ */
+function countryAllowed(phoneNumber: string, allowed: ReadonlySet<string>): boolean {
+  const parsed = parsePhoneNumberFromString(phoneNumber)
+  if (parsed === undefined) return false
+  if (parsed.country !== undefined) return allowed.has(parsed.country)
+  const candidates = parsed.getPossibleCountries()
+  return candidates.length > 0 && candidates.every((country) => allowed.has(country))
+}
+
+function lastForwarded(header: string | null, hops: number): string | undefined {
+  if (header === null) return undefined
+  const entries = header
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  return entries[entries.length - hops]
+}
+
+/**
+ * Creates the OTP endpoint: a Fetch-standard `(Request) => Promise<Response>` serving
+ * `POST {basePath}/authentication`, `/check`, `/retry` (and `GET {basePath}/sandbox/outbox` with the sandbox).
+ *
+ * @example
+ * const handler = createOtpHandler({ provider: sandboxProvider(), secret: process.env.OTP_SECRET! })
+ * // Next.js app/api/otp/[...path]/route.ts
+ * export const POST = (request: Request) => handler(request)
+ */
+export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
+  const { provider } = options
+  const key = secretKey(options.secret)
+  const basePath = `/${(options.basePath ?? '/api/otp').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '')
+  const allowedOrigins = new Set(options.allowedOrigins ?? [])
+  const proxyHops =
+    options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? Math.max(0, Math.floor(options.trustProxy)) : 0
+  const limits = resolveLimits(options.limits)
+  const store = options.store ?? createMemoryStore({ clock: options.clock ?? systemClock })
+  const allowedCountries = options.allowedCountries
+    ? new Set(options.allowedCountries.map((code) => code.toUpperCase()))
+    : undefined
+  const log = options.logger === false ? undefined : (options.logger ?? consoleLogger)
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? 600
+  const clock = options.clock ?? systemClock
+  const sandbox = isSandboxProvider(provider) ? provider.sandbox : undefined
+
+  const clientIp = (request: Request, info: OtpHandlerInfo | undefined): string | undefined => {
+    if (proxyHops > 0) {
+      const forwarded = lastForwarded(request.headers.get('x-forwarded-for'), proxyHops)
+      if (forwarded !== undefined) return forwarded
+    }
+    return info?.ip ?? info?.incoming?.socket?.remoteAddress
+  }
+
+  const publicOrigin = (request: Request, url: URL): string => {
+    if (proxyHops > 0) {
+      const host = lastForwarded(request.headers.get('x-forwarded-host'), 1)
+      const proto = lastForwarded(request.headers.get('x-forwarded-proto'), 1)
+      if (host !== undefined) return `${proto ?? url.protocol.replace(':', '')}://${host}`
+    }
+    return url.origin
+  }
+
+  /** Same origin, or listed. A request with no `Origin` is not from a browser page on another site (browsers send it on cross-site POSTs). */
+  const originCheck = (request: Request, url: URL): 'same' | 'allowed' | 'forbidden' => {
+    const origin = request.headers.get('origin')
+    if (origin === null) {
+      const site = request.headers.get('sec-fetch-site')
+      return site === null || site === 'same-origin' || site === 'none' ? 'same' : 'forbidden'
+    }
+    if (origin === publicOrigin(request, url)) return 'same'
+    return allowedOrigins.has(origin) ? 'allowed' : 'forbidden'
+  }
+
+  const corsHeaders = (request: Request): Record<string, string> => {
+    const origin = request.headers.get('origin')
+    return origin !== null && allowedOrigins.has(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {}
+  }
+
+  const flowFromBody = async (body: { authentication_uuid: string; flow_token: string }): Promise<ProviderFlow> => {
+    const flow = await verifyFlowToken(body.flow_token, provider.name, key, clock)
+    if (flow === undefined || flow.authenticationUuid !== body.authentication_uuid) throw new EndpointError('invalid_flow_token')
+    return flow
+  }
+
+  const callProvider = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call()
+    } catch (error) {
+      const mapped = toProviderError(error)
+      throw new EndpointError(mapped.code, {
+        ...(mapped.retryAfter === undefined ? {} : { retryAfter: mapped.retryAfter }),
+        detail: mapped.message,
+      })
+    }
+  }
+
+  const send = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
+    const input = validate(wireCreateAuthenticationRequestSchema, body)
+    entry.phoneNumber = maskPhoneNumber(input.phone_number)
+    if (allowedCountries !== undefined) {
+      if (!countryAllowed(input.phone_number, allowedCountries)) throw new EndpointError('unsupported_region')
+    }
+    const now = clock.now()
+    const byPhone = await hit(store, `otp:send:phone:${input.phone_number}`, limits.sendsPerPhoneNumber, now)
+    const byIp = ctx.ip === undefined ? undefined : await hit(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
+    if (byPhone !== undefined || byIp !== undefined)
+      throw new EndpointError('rate_limited', { retryAfter: Math.max(byPhone ?? 0, byIp ?? 0) })
+
+    const sent = await callProvider(() =>
+      provider.send(
+        {
+          phoneNumber: input.phone_number,
+          ...(input.locale === undefined ? {} : { locale: input.locale }),
+          ...(input.device_type === undefined ? {} : { deviceType: input.device_type }),
+          ...(input.app_version === undefined ? {} : { appVersion: input.app_version }),
+          ...(input.is_returning_user === undefined ? {} : { isReturningUser: input.is_returning_user }),
+        },
+        ctx,
+      ),
+    )
+    const flowToken = await signFlowToken(
+      {
+        authenticationUuid: sent.authenticationUuid,
+        phoneNumber: input.phone_number,
+        createdAt: sent.createdAt,
+        expiresAt: sent.expiresAt,
+        ...(sent.state === undefined ? {} : { state: sent.state }),
+      },
+      provider.name,
+      key,
+      clock,
+    )
+    return {
+      status: 200,
+      outcome: sent.status,
+      body: {
+        authentication_uuid: sent.authenticationUuid,
+        status: sent.status,
+        created_at: iso(sent.createdAt),
+        expires_at: iso(sent.expiresAt),
+        next_retry_at: iso(sent.nextRetryAt),
+        remaining_retry: sent.remainingRetry,
+        flow_token: flowToken,
+      },
+    }
+  }
+
+  const check = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
+    const input = validate(wireCheckRequestSchema, body)
+    const flow = await flowFromBody(input)
+    entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
+    const now = clock.now()
+    if (now >= flow.expiresAt.getTime()) {
+      return {
+        status: 200,
+        outcome: 'expired_auth',
+        body: { authentication_uuid: flow.authenticationUuid, status: 'expired_auth' },
+      }
+    }
+    const retryAfter = await hit(store, `otp:check:${flow.authenticationUuid}`, [limits.checksPerAuthentication], now)
+    if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
+
+    const checked = await callProvider(() => provider.check(flow, input.check_code, ctx))
+    const verificationToken =
+      checked.status === 'valid'
+        ? await signVerificationToken(
+            { phoneNumber: flow.phoneNumber, authenticationUuid: flow.authenticationUuid },
+            key,
+            clock,
+            tokenTtlSeconds,
+          )
+        : undefined
+    return {
+      status: 200,
+      outcome: checked.status,
+      body: { authentication_uuid: flow.authenticationUuid, status: checked.status, verification_token: verificationToken },
+    }
+  }
+
+  const retry = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
+    const input = validate(wireRetryRequestSchema, body)
+    const flow = await flowFromBody(input)
+    entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
+    const now = clock.now()
+    if (now >= flow.expiresAt.getTime()) {
+      return {
+        status: 200,
+        outcome: 'expired_auth',
+        body: { authentication_uuid: flow.authenticationUuid, status: 'expired_auth' },
+      }
+    }
+    const retryAfter = ctx.ip === undefined ? undefined : await hit(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
+    if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
+
+    const retried = await callProvider(() => provider.retry(flow, ctx))
+    const flowToken =
+      retried.state === undefined ? undefined : await signFlowToken({ ...flow, state: retried.state }, provider.name, key, clock)
+    return {
+      status: 200,
+      outcome: retried.status,
+      body: {
+        authentication_uuid: flow.authenticationUuid,
+        status: retried.status,
+        created_at: iso(retried.createdAt),
+        next_retry_at: iso(retried.nextRetryAt),
+        remaining_retry: retried.remainingRetry,
+        flow_token: flowToken,
+      },
+    }
+  }
+
+  const outbox = (url: URL): Outcome => {
+    const phoneNumber = url.searchParams.get('phone_number') ?? undefined
+    const messages = (sandbox?.outbox.messages() ?? [])
+      .filter((message) => phoneNumber === undefined || message.phoneNumber === phoneNumber)
+      .map((message) => ({
+        phone_number: message.phoneNumber,
+        code: message.code,
+        sent_at: message.sentAt.toISOString(),
+        authentication_uuid: message.authenticationUuid,
+      }))
+    return { status: 200, outcome: 'outbox', body: { messages } }
+  }
+
+  const route = async (request: Request, info: OtpHandlerInfo | undefined, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
+    const url = new URL(request.url)
+    const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined
+    const name = path === undefined ? undefined : ROUTES[path]
+    if (name === undefined || (name === 'outbox' && sandbox === undefined)) throw new EndpointError('not_found')
+    entry.route = name
+
+    if (name === 'outbox') {
+      if (request.method !== 'GET' && request.method !== 'HEAD') throw new EndpointError('method_not_allowed', { detail: 'GET' })
+      return outbox(url)
+    }
+    const origin = request.method === 'POST' || request.method === 'OPTIONS' ? originCheck(request, url) : 'same'
+    if (request.method === 'OPTIONS' && origin === 'allowed') {
+      return {
+        status: 204,
+        outcome: 'preflight',
+        body: undefined,
+        headers: {
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'content-type',
+          'access-control-max-age': '600',
+        },
+      }
+    }
+    if (request.method !== 'POST') throw new EndpointError('method_not_allowed')
+    if (origin === 'forbidden') throw new EndpointError('forbidden_origin')
+
+    const body = await readBody(request)
+    const ctx: ProviderContext = {
+      store,
+      clock,
+      signal: request.signal,
+      ...(() => {
+        const ip = clientIp(request, info)
+        return ip === undefined ? {} : { ip }
+      })(),
+      ...(() => {
+        const userAgent = request.headers.get('user-agent')
+        return userAgent === null ? {} : { userAgent }
+      })(),
+    }
+    switch (name) {
+      case 'send':
+        return send(body, ctx, entry)
+      case 'check':
+        return check(body, ctx, entry)
+      case 'retry':
+        return retry(body, ctx, entry)
+      default:
+        return name satisfies never
+    }
+  }
+
+  const handler = async (request: Request, info?: OtpHandlerInfo): Promise<Response> => {
+    const started = performance.now()
+    const entry: Partial<OtpLogEntry> = { route: 'unknown', method: request.method, provider: provider.name }
+    let outcome: Outcome
+    try {
+      outcome = await route(request, info, entry)
+    } catch (error) {
+      const failure =
+        error instanceof EndpointError
+          ? error
+          : new EndpointError('server_error', {
+              detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+            })
+      const status = ERROR_HTTP_STATUS[failure.code]
+      const headers: Record<string, string> = {}
+      // A provider's 429 may come without a delay; a client still needs one to wait.
+      if (failure.code === 'rate_limited')
+        headers['retry-after'] = String(failure.options.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS)
+      if (failure.code === 'method_not_allowed') headers.allow = failure.options.detail ?? 'POST'
+      outcome = {
+        status,
+        outcome: failure.code,
+        headers,
+        body: {
+          code: failure.code,
+          message: failure.message,
+          ...(failure.options.field === undefined ? {} : { field: failure.options.field }),
+        },
+        ...(failure.options.detail === undefined || failure.code === 'method_not_allowed'
+          ? {}
+          : { detail: failure.options.detail }),
+      }
+    }
+    const headers = { ...corsHeaders(request), ...outcome.headers }
+    const response =
+      outcome.status === 204 ? new Response(null, { status: 204, headers }) : json(outcome.status, outcome.body, headers)
+    log?.({
+      level: outcome.status >= 500 ? 'error' : outcome.status === 429 || outcome.status === 403 ? 'warn' : 'info',
+      route: entry.route ?? 'unknown',
+      method: request.method,
+      status: outcome.status,
+      outcome: outcome.outcome,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      provider: provider.name,
+      ...(entry.phoneNumber === undefined ? {} : { phoneNumber: entry.phoneNumber }),
+      ...(outcome.detail === undefined ? {} : { detail: outcome.detail }),
+    })
+    return response
+  }
+
+  return Object.assign(handler, { provider })
+}

@@ -1,0 +1,34 @@
+export type { OtpEnv, OtpHandlerFromEnv, OtpHandlerFromEnvOverrides } from './from-env'
+export { createOtpHandlerFromEnv } from './from-env'
+export type { EndpointErrorCode, OtpHandler, OtpHandlerInfo, OtpHandlerOptions } from './handler'
+export { createOtpHandler, ERROR_HTTP_STATUS, MAX_BODY_BYTES } from './handler'
+export type { OtpLimits, OtpLimitsOption, RateLimit } from './limits'
+export { DEFAULT_LIMITS } from './limits'
+export type { OtpLogEntry, OtpLogger } from './log'
+export { consoleLogger, maskPhoneNumber } from './log'
+export type { DingProviderOptions } from './providers/ding'
+export { dingProvider, dingProviderFromEnv } from './providers/ding'
+export type { ProviderErrorCode } from './providers/errors'
+export { PROVIDER_ERROR_CODES, toProviderError } from './providers/errors'
+export type { PreludeProviderOptions, ResendPolicy } from './providers/prelude'
+export { PRELUDE_RESEND_POLICY, preludeProvider, preludeProviderFromEnv } from './providers/prelude'
+export { PROVIDERS_FROM_ENV } from './providers/registry'
+export type { SandboxProvider } from './providers/sandbox'
+export { isSandboxProvider, sandboxProvider } from './providers/sandbox'
+export type { TwilioCredentials, TwilioVerifyProviderOptions } from './providers/twilio'
+export { TWILIO_RESEND_POLICY, twilioProviderFromEnv, twilioVerifyProvider } from './providers/twilio'
+export type {
+  OtpProvider,
+  ProviderCheckResult,
+  ProviderContext,
+  ProviderFlow,
+  ProviderFromEnv,
+  ProviderRetryResult,
+  ProviderSendInput,
+  ProviderSendResult,
+  ProviderState,
+} from './providers/types'
+export type { MemoryStoreOptions, Store, StoreCounter } from './store'
+export { createMemoryStore } from './store'
+export type { OtpSecret, VerifiedPhone, VerifyPhoneTokenOptions } from './tokens'
+export { verifyPhoneToken } from './tokens'

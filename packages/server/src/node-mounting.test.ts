@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getRequestListener, serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { Hono } from 'hono'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createOtpHandler } from './handler'
+import { sandboxProvider } from './providers/sandbox'
+
+const SECRET = 'test-secret-that-is-at-least-32-bytes-long!'
+const PHONE = '+14155552671'
+
+const servers: Server[] = []
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+})
+
+async function listening(server: Server): Promise<string> {
+  servers.push(server)
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+function setup() {
+  const provider = sandboxProvider()
+  const ips: (string | undefined)[] = []
+  const handler = createOtpHandler({
+    provider: {
+      ...provider,
+      send: (input, ctx) => {
+        ips.push(ctx.ip)
+        return provider.send(input, ctx)
+      },
+    },
+    secret: SECRET,
+    logger: false,
+  })
+  return { handler, sandbox: provider.sandbox, ips }
+}
+
+/** The whole flow over real HTTP, as a browser on the same origin does it. */
+async function verifyOverHttp(origin: string, sandbox: ReturnType<typeof setup>['sandbox']) {
+  const headers = { 'content-type': 'application/json', origin }
+  const sent = await fetch(`${origin}/api/otp/authentication`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ phone_number: PHONE }),
+  })
+  expect(sent.status).toBe(200)
+  const { authentication_uuid, flow_token } = (await sent.json()) as { authentication_uuid: string; flow_token: string }
+  const code = sandbox.outbox.latest(PHONE)?.code
+  const checked = await fetch(`${origin}/api/otp/check`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ authentication_uuid, check_code: code, flow_token }),
+  })
+  return (await checked.json()) as { status: string; verification_token?: string }
+}
+
+describe('mounting the handler in Node', () => {
+  it('@hono/node-server serve({ fetch: handler }) passes the connection IP through', async () => {
+    const { handler, sandbox, ips } = setup()
+    const server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }) as Server
+    await new Promise((resolve) => server.once('listening', resolve))
+    const checked = await verifyOverHttp(await listening(server), sandbox)
+    expect(checked.status).toBe('valid')
+    expect(checked.verification_token).toEqual(expect.any(String))
+    expect(ips).toEqual(['127.0.0.1'])
+  })
+
+  it('inside a Hono app, with getConnInfo for the IP', async () => {
+    const { handler, sandbox, ips } = setup()
+    const app = new Hono()
+    app.get('/health', (c) => c.json({ ok: true }))
+    app.all('/api/otp/*', (c) => handler(c.req.raw, { ip: getConnInfo(c).remote.address }))
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server
+    await new Promise((resolve) => server.once('listening', resolve))
+    const origin = await listening(server)
+    expect((await verifyOverHttp(origin, sandbox)).status).toBe('valid')
+    expect(ips).toEqual(['127.0.0.1'])
+  })
+
+  it('as a Connect-style middleware (Vite dev server, Express) through getRequestListener', async () => {
+    const { handler, sandbox } = setup()
+    const listener = getRequestListener(handler)
+    const server = createServer((request, response) => {
+      if (request.url?.startsWith('/api/otp/')) return void listener(request, response)
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('the app')
+    })
+    const origin = await listening(server)
+    expect((await verifyOverHttp(origin, sandbox)).status).toBe('valid')
+    expect(await (await fetch(`${origin}/`)).text()).toBe('the app')
+  })
+})

@@ -1,0 +1,105 @@
+import { type Clock, systemClock } from '@otpflow/core'
+
+/**
+ * The key-value store behind the abuse limits and the providers that must remember something between calls.
+ * The default lives in memory (one process); on several instances, implement it over Redis or similar
+ * (`increment` maps onto `INCR` + `PEXPIREAT` on the first hit, `set` onto `SET … PX`).
+ */
+export interface StoreCounter {
+  /** Hits in the current window, this one included. */
+  count: number
+  /** When the window ends (ms since the epoch). */
+  resetAt: number
+}
+
+export interface Store {
+  /** Adds one hit to a fixed window that starts at the key's first hit and lasts `windowSeconds`. */
+  increment(key: string, windowSeconds: number): Promise<StoreCounter>
+  get(key: string): Promise<string | undefined>
+  set(key: string, value: string, ttlSeconds: number): Promise<void>
+  delete(key: string): Promise<void>
+}
+
+export interface MemoryStoreOptions {
+  /**
+   * Most keys kept. Past it, expired keys are purged and then the oldest keys go first, so memory stays bounded
+   * even under a flood of distinct phone numbers or IPs.
+   * @default 100000
+   */
+  maxKeys?: number
+  /** @default systemClock */
+  clock?: Clock
+}
+
+interface Entry {
+  value: string
+  count: number
+  expiresAt: number
+}
+
+/** A bounded in-memory {@link Store}: expired keys are purged as it grows. Suits one process (and tests). */
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { readonly size: number } {
+  const maxKeys = options.maxKeys ?? 100_000
+  const clock = options.clock ?? systemClock
+  const now = () => clock.now()
+  const entries = new Map<string, Entry>()
+  let writesSincePurge = 0
+
+  const live = (key: string, at: number): Entry | undefined => {
+    const entry = entries.get(key)
+    if (entry === undefined) return undefined
+    if (entry.expiresAt <= at) {
+      entries.delete(key)
+      return undefined
+    }
+    return entry
+  }
+
+  const purge = (at: number) => {
+    for (const [key, entry] of entries) if (entry.expiresAt <= at) entries.delete(key)
+    // Still full of live keys: drop the oldest (Map keeps insertion order) down to 90%, so the next sweep is 10% of maxKeys writes away.
+    const target = Math.floor(maxKeys * 0.9)
+    for (const key of entries.keys()) {
+      if (entries.size <= target) break
+      entries.delete(key)
+    }
+  }
+
+  const write = (key: string, entry: Entry, at: number) => {
+    entries.delete(key)
+    // A full sweep costs O(n): run it when the map is full, or every maxKeys writes, so each write stays O(1) amortized.
+    writesSincePurge += 1
+    if (entries.size >= maxKeys || writesSincePurge >= maxKeys) {
+      writesSincePurge = 0
+      purge(at)
+    }
+    entries.set(key, entry)
+  }
+
+  return {
+    get size() {
+      return entries.size
+    },
+    async increment(key, windowSeconds) {
+      const at = now()
+      const entry = live(key, at)
+      if (entry !== undefined) {
+        entry.count += 1
+        return { count: entry.count, resetAt: entry.expiresAt }
+      }
+      const fresh: Entry = { value: '', count: 1, expiresAt: at + windowSeconds * 1000 }
+      write(key, fresh, at)
+      return { count: 1, resetAt: fresh.expiresAt }
+    },
+    async get(key) {
+      return live(key, now())?.value
+    },
+    async set(key, value, ttlSeconds) {
+      const at = now()
+      write(key, { value, count: 0, expiresAt: at + ttlSeconds * 1000 }, at)
+    },
+    async delete(key) {
+      entries.delete(key)
+    },
+  }
+}

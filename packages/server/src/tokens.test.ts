@@ -1,0 +1,118 @@
+import { isOtpError } from '@otpflow/core'
+import { SignJWT } from 'jose'
+import { describe, expect, it } from 'vitest'
+import { secretKey, signFlowToken, signVerificationToken, verifyFlowToken, verifyPhoneToken } from './tokens'
+
+const SECRET = 'a-signing-secret-of-at-least-32-bytes!!'
+const KEY = secretKey(SECRET)
+const NOW = Date.parse('2026-05-01T12:00:00Z')
+const clock = { now: () => NOW }
+const at = (ms: number) => ({ now: () => ms })
+const VERIFIED = { phoneNumber: '+14155552671', authenticationUuid: '0b6f7c1e-2a35-4d8e-9c11-7e1f0f0a0001' }
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  )
+  if (!isOtpError(error)) throw new Error(`expected an OtpError, got ${String(error)}`)
+  return String(error.code)
+}
+
+describe('verifyPhoneToken', () => {
+  it('returns the phone number, the authentication and when it was verified', async () => {
+    const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock })).toEqual({ ...VERIFIED, verifiedAt: new Date(NOW) })
+  })
+
+  it('accepts the token until its 10-minute expiry, then throws expired_token', async () => {
+    const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    await expect(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 599_000) })).resolves.toMatchObject(VERIFIED)
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 600_000) }))).toBe('expired_token')
+  })
+
+  it('rejects a tampered token as invalid_token', async () => {
+    const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    const [header, , signature] = token.split('.')
+    const forged = `${header}.${base64url({ phone_number: '+19999999999', authentication_uuid: 'x', iss: 'otpflow', aud: 'otpflow:verification', iat: NOW / 1000, exp: NOW / 1000 + 600 })}.${signature}`
+    expect(await codeOf(verifyPhoneToken(forged, { secret: SECRET, clock }))).toBe('invalid_token')
+    const flipped = `${token.slice(0, -3)}${token.slice(-3) === 'AAA' ? 'BBB' : 'AAA'}`
+    expect(await codeOf(verifyPhoneToken(flipped, { secret: SECRET, clock }))).toBe('invalid_token')
+  })
+
+  it('rejects a token signed with another secret as invalid_token, even once expired', async () => {
+    const token = await signVerificationToken(VERIFIED, secretKey('another-secret-of-at-least-32-bytes-long'), clock, 600)
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock }))).toBe('invalid_token')
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 3_600_000) }))).toBe('invalid_token')
+  })
+
+  it('rejects alg: none, and HS512 with the right secret', async () => {
+    const claims = {
+      ...{ phone_number: VERIFIED.phoneNumber, authentication_uuid: VERIFIED.authenticationUuid },
+      iss: 'otpflow',
+      aud: 'otpflow:verification',
+    }
+    const unsigned = `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, iat: NOW / 1000, exp: NOW / 1000 + 600 })}.`
+    expect(await codeOf(verifyPhoneToken(unsigned, { secret: SECRET, clock }))).toBe('invalid_token')
+    const hs512 = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS512' })
+      .setIssuedAt(NOW / 1000)
+      .setExpirationTime(NOW / 1000 + 600)
+      .sign(KEY)
+    expect(await codeOf(verifyPhoneToken(hs512, { secret: SECRET, clock }))).toBe('invalid_token')
+  })
+
+  it('rejects a flow token: it is not a proof of verification', async () => {
+    const flowToken = await signFlowToken(
+      {
+        authenticationUuid: VERIFIED.authenticationUuid,
+        phoneNumber: VERIFIED.phoneNumber,
+        createdAt: new Date(NOW),
+        expiresAt: new Date(NOW + 600_000),
+      },
+      'sandbox',
+      KEY,
+      clock,
+    )
+    expect(await codeOf(verifyPhoneToken(flowToken, { secret: SECRET, clock }))).toBe('invalid_token')
+  })
+
+  it.each([[''], ['garbage'], ['a.b.c'], ['x'.repeat(5000)]])('rejects %j as invalid_token', async (token) => {
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock }))).toBe('invalid_token')
+  })
+
+  it('refuses a secret shorter than 32 bytes', async () => {
+    await expect(verifyPhoneToken('x', { secret: 'short' })).rejects.toThrow(/at least 32 bytes/)
+  })
+})
+
+describe('flow tokens', () => {
+  const flow = {
+    authenticationUuid: VERIFIED.authenticationUuid,
+    phoneNumber: VERIFIED.phoneNumber,
+    createdAt: new Date(NOW),
+    expiresAt: new Date(NOW + 600_000),
+    state: { sends: 2, channel: 'sms', fallback: false },
+  }
+
+  it('round-trips the authentication, phone number, times and provider state', async () => {
+    const token = await signFlowToken(flow, 'prelude', KEY, clock)
+    expect(await verifyFlowToken(token, 'prelude', KEY, clock)).toEqual(flow)
+  })
+
+  it('is refused for another provider, with another key, or a verification token in its place', async () => {
+    const token = await signFlowToken(flow, 'prelude', KEY, clock)
+    expect(await verifyFlowToken(token, 'twilio', KEY, clock)).toBeUndefined()
+    expect(await verifyFlowToken(token, 'prelude', secretKey('another-secret-of-at-least-32-bytes-long'), clock)).toBeUndefined()
+    const verification = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    expect(await verifyFlowToken(verification, 'prelude', KEY, clock)).toBeUndefined()
+  })
+
+  it('stays readable for an hour past the authentication expiry (so the endpoint can answer expired_auth), then not', async () => {
+    const token = await signFlowToken(flow, 'sandbox', KEY, clock)
+    expect(await verifyFlowToken(token, 'sandbox', KEY, at(NOW + 600_000 + 3_599_000))).toBeDefined()
+    expect(await verifyFlowToken(token, 'sandbox', KEY, at(NOW + 600_000 + 3_600_000))).toBeUndefined()
+  })
+})
