@@ -38,12 +38,14 @@ export const createAuthenticationResponseSchema = z
     expires_at: wireTimestamp,
     next_retry_at: wireTimestamp,
     remaining_retry: optionalInt,
+    resent: optionalBool,
     flow_token: optionalString,
   })
   .transform((w) => ({
     authenticationUuid: w.authentication_uuid,
     status: w.status.status,
     rawStatus: w.status.rawStatus,
+    resent: w.resent,
     createdAt: w.created_at,
     expiresAt: w.expires_at,
     nextRetryAt: w.next_retry_at,

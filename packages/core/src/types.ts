@@ -70,6 +70,8 @@ export interface CreateAuthenticationResult {
   nextRetryAt?: Date
   /** Resends left. Sent by the app's endpoint and the sandbox. */
   remainingRetry?: number
+  /** Sent by the app's endpoint when this send reused the number's open verification instead of starting a new one. */
+  resent?: boolean
   /** Signed by the app's endpoint; pass it back on `check` and `retry`. */
   flowToken?: string
   meta: ResponseMeta

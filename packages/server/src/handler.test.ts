@@ -558,3 +558,19 @@ describe('createOtpHandler: setup mistakes fail at startup', () => {
     expect(() => createOtpHandler({ provider: sandboxProvider(), secret: 'short' })).toThrow(/at least 32 bytes/)
   })
 })
+
+describe('a second send for the same number', () => {
+  it('says so in the answer when the provider reused the open verification', async () => {
+    const expiresAt = new Date(START + 600_000)
+    const reusing: OtpProvider = {
+      name: 'prelude',
+      send: async () => ({ authenticationUuid: 'v-1', status: 'pending', createdAt: new Date(START), expiresAt, resent: true }),
+      check: async () => ({ status: 'valid' }),
+      retry: async () => ({ status: 'approved' }),
+    }
+    const handler = createOtpHandler({ provider: reusing, secret: SECRET, clock: { now: () => START }, logger: () => {} })
+    const { status, body } = await read(await handler(post('/authentication', { phone_number: PHONE }), { ip: '203.0.113.7' }))
+    expect(status).toBe(200)
+    expect(body).toMatchObject({ authentication_uuid: 'v-1', status: 'pending', resent: true })
+  })
+})

@@ -346,6 +346,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
         expires_at: iso(sent.expiresAt),
         next_retry_at: iso(sent.nextRetryAt),
         remaining_retry: sent.remainingRetry,
+        // The provider answered a second send for this number with its open verification: no new flow started.
+        ...(sent.resent ? { resent: true } : {}),
         flow_token: flowToken,
       },
     }
