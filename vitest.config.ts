@@ -1,6 +1,8 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { sourceConditions } from './vitest.shared.ts'
+import { chromiumArgs, chromiumPath, sourceConditions } from './vitest.shared.ts'
 
 const r = (path: string) => new URL(path, import.meta.url).pathname
 
@@ -19,12 +21,31 @@ const domProject = (name: string) => ({
     globals: true,
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: [r('vitest.setup.dom.ts')],
+    // Type tests (`*.test-d.ts`, expectTypeOf) run with tsc beside the behaviour tests.
+    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
   },
 })
 
+// Every story runs as a test in Debian's Chromium (play function + axe through the a11y addon).
+const storybookProject = {
+  ...sourceConditions,
+  plugins: [storybookTest({ configDir: r('.storybook') })],
+  // Scan every story up front: a dependency found mid-run makes Vite reload the page under the running tests.
+  optimizeDeps: { entries: ['packages/*/src/**/*.stories.tsx', 'apps/demo/src/**/*.stories.tsx'] },
+  test: {
+    name: 'storybook',
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+      instances: [{ browser: 'chromium' as const }],
+    },
+  },
+}
+
 export default defineConfig({
   test: {
-    projects: [nodeProject('core'), nodeProject('server'), domProject('react'), domProject('phone-verify')],
+    projects: [nodeProject('core'), nodeProject('server'), domProject('react'), domProject('phone-verify'), storybookProject],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
   },
 })

@@ -44,6 +44,14 @@ export const KNOWN_ERROR_CODES = [
   'upstream_error',
   'invalid_token',
   'expired_token',
+  // the flow (@otpflow/core/flow and useOtpFlow)
+  'invalid_code',
+  'expired',
+  'resend_denied',
+  'without_attempt',
+  'already_validated',
+  'unknown_status',
+  'unexpected_error',
   // transport and client
   'unauthorized',
   'rate_limited',

@@ -3,6 +3,7 @@ export { createOtpClient, DING_BASE_URL } from './client'
 export { type Clock, systemClock } from './clock'
 export type { KnownOtpErrorCode, OtpErrorCode, OtpErrorOptions } from './errors'
 export { isOtpError, KNOWN_ERROR_CODES, OtpError } from './errors'
+export * from './flow'
 export type {
   AuthenticationEvent,
   AuthenticationStatusResult,

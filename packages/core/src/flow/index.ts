@@ -1,0 +1,34 @@
+export { CLOCK_OFFSET_TOLERANCE_MS, estimateClockOffset, toLocalTime } from './clock-offset'
+export { formatCountdown, msUntilNextSecond, secondsUntil } from './countdown'
+export type {
+  AwaitingCodeState,
+  BlockedState,
+  CheckingState,
+  ErrorState,
+  ExpiredState,
+  FlowContext,
+  FlowErrorCode,
+  FlowEvent,
+  FlowEventType,
+  FlowSession,
+  FlowState,
+  FlowStatus,
+  IdleState,
+  ResendingState,
+  ResendStatus,
+  SendingState,
+  VerifiedState,
+} from './otp-flow.machine'
+export {
+  canResend,
+  FLOW_ERROR_CODES,
+  FLOW_STATUSES,
+  initialFlowState,
+  isSessionAlive,
+  nextDeadline,
+  resendStatusOf,
+  SESSION_LIFETIME_WITHOUT_EXPIRY_MS,
+  sessionOf,
+  transition,
+} from './otp-flow.machine'
+export { parseSession, serializeSession } from './otp-flow.snapshot'

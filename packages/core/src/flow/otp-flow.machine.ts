@@ -1,0 +1,520 @@
+import { OtpError } from '../errors'
+import type { CheckResult, CreateAuthenticationResult, RetryResult } from '../types'
+import { estimateClockOffset, toLocalTime } from './clock-offset'
+
+/* ---- States ---- */
+
+/** Every state of the flow, in the order a user usually meets them. */
+export const FLOW_STATUSES = ['idle', 'sending', 'awaitingCode', 'checking', 'verified', 'expired', 'blocked', 'error'] as const
+export type FlowStatus = (typeof FLOW_STATUSES)[number]
+
+/**
+ * Codes of the errors the flow itself raises from the answers (besides the client's own `OtpError` codes).
+ *
+ * | code | when |
+ * |---|---|
+ * | `invalid_code` | the check answered `invalid` |
+ * | `expired` | the authentication expired (answer `expired_auth`, or `expiresAt` passed) |
+ * | `spam_detected` | the send answered `spam_detected` |
+ * | `rate_limited` | a send, check or resend answered `rate_limited` |
+ * | `resend_denied` | the resend answered `denied` |
+ * | `without_attempt` | the check or resend found no code sent (`without_attempt`, `no_attempt`) |
+ * | `already_validated` | the authentication was validated before, without a token for this flow |
+ * | `unknown_status` | the answer carried a status outside the contract (see the error's message) |
+ */
+export const FLOW_ERROR_CODES = [
+  'invalid_code',
+  'expired',
+  'spam_detected',
+  'rate_limited',
+  'resend_denied',
+  'without_attempt',
+  'already_validated',
+  'unknown_status',
+] as const
+export type FlowErrorCode = (typeof FLOW_ERROR_CODES)[number]
+
+/** Whether a resend can be asked for now: `waiting` for its deadline, `available`, or `exhausted` (none left). */
+export type ResendStatus = 'waiting' | 'available' | 'exhausted'
+
+/**
+ * One authentication in progress: what the flow must remember between the send and the check.
+ * Every time in it is on the local clock (server times are corrected by `clockOffset`). It never holds a code.
+ */
+export interface FlowSession {
+  /** E.164 number the code was sent to. */
+  phoneNumber: string
+  authenticationUuid: string
+  /** The endpoint's signed token, passed back on check and resend. */
+  flowToken: string | undefined
+  /** When the first code was sent. */
+  sentAt: Date
+  /** When the code stops working, when the server said. */
+  expiresAt: Date | undefined
+  /** When a resend becomes possible: the server's `nextRetryAt`, or the send time plus the `resendDelay`. */
+  resendAvailableAt: Date
+  /** Resends left, when the server said. */
+  remainingResends: number | undefined
+  /** Checks left, when known (see `FlowContext.maxAttempts`). */
+  attemptsLeft: number | undefined
+  /** Milliseconds the server's clock runs ahead of the local one. */
+  clockOffset: number
+}
+
+export interface IdleState {
+  status: 'idle'
+  /** The number typed before, kept after "change number" or a failure so the field can show it again. */
+  phoneNumber: string | undefined
+  /** The authentication left by "change number": sending to the same number again resumes it instead of sending a new code. */
+  previous: FlowSession | undefined
+}
+
+export interface SendingState {
+  status: 'sending'
+  /** `send`: a first code (or a new one after expiry); `resend`: the user's resend of the current authentication. */
+  reason: 'send'
+  phoneNumber: string
+}
+
+export interface ResendingState extends FlowSession {
+  status: 'sending'
+  reason: 'resend'
+  lastRejectedCode: string | undefined
+}
+
+export interface AwaitingCodeState extends FlowSession {
+  status: 'awaitingCode'
+  resendStatus: ResendStatus
+  /** Why the last check or resend did not succeed (`invalid_code`, a network failure, …); the code can still be entered. */
+  error: OtpError | undefined
+  /** The last code the server rejected: submitting it again is ignored and costs no request. */
+  lastRejectedCode: string | undefined
+}
+
+export interface CheckingState extends FlowSession {
+  status: 'checking'
+  /** The code being checked. */
+  code: string
+  resendStatus: ResendStatus
+  lastRejectedCode: string | undefined
+}
+
+export interface VerifiedState {
+  status: 'verified'
+  phoneNumber: string
+  authenticationUuid: string
+  /** Proof for the app's backend (`verifyPhoneToken`), when the endpoint issued one. The sandbox and Ding itself issue none. */
+  verificationToken: string | undefined
+}
+
+export interface ExpiredState {
+  status: 'expired'
+  phoneNumber: string
+  /** Code `expired`. */
+  error: OtpError
+}
+
+export interface BlockedState {
+  status: 'blocked'
+  phoneNumber: string
+  /** `spam_detected` or `rate_limited`. */
+  error: OtpError
+  /** When sending becomes possible again, when known; the flow then returns to `idle` by itself. */
+  until: Date | undefined
+}
+
+export interface ErrorState {
+  status: 'error'
+  phoneNumber: string
+  /** Why the send failed; `error.retryable` tells whether sending again can help. */
+  error: OtpError
+}
+
+/** The flow's state, told apart by `status`. */
+export type FlowState =
+  | IdleState
+  | SendingState
+  | ResendingState
+  | AwaitingCodeState
+  | CheckingState
+  | VerifiedState
+  | ExpiredState
+  | BlockedState
+  | ErrorState
+
+export const initialFlowState: IdleState = { status: 'idle', phoneNumber: undefined, previous: undefined }
+
+/* ---- Events ---- */
+
+/** Everything that can happen to the flow. `*_SUCCEEDED` / `*_FAILED` carry the answer of the request a state started. */
+export type FlowEvent =
+  /** The user asks for a code. `known` is a live authentication for this number found elsewhere (e.g. session storage). */
+  | { type: 'SEND'; phoneNumber: string; known?: FlowSession | undefined }
+  | { type: 'SEND_SUCCEEDED'; result: CreateAuthenticationResult }
+  | { type: 'SEND_FAILED'; error: OtpError }
+  | { type: 'CODE_SUBMITTED'; code: string }
+  | { type: 'CHECK_SUCCEEDED'; result: CheckResult }
+  | { type: 'CHECK_FAILED'; error: OtpError }
+  /** The user's resend (before its deadline it is ignored). After expiry it sends a new code to the same number. */
+  | { type: 'RESEND' }
+  | { type: 'RESEND_SUCCEEDED'; result: RetryResult }
+  | { type: 'RESEND_FAILED'; error: OtpError }
+  /** A deadline may have passed: a timer fired, or the tab became visible again. */
+  | { type: 'CLOCK_CHECKED' }
+  | { type: 'CHANGE_NUMBER' }
+  | { type: 'RESET' }
+  /** A session read back after a reload. */
+  | { type: 'RESTORED'; session: FlowSession }
+
+export type FlowEventType = FlowEvent['type']
+
+/** What a transition needs besides the state and the event. */
+export interface FlowContext {
+  /** Current local time, in milliseconds since the epoch, from the injected clock. */
+  now: number
+  /**
+   * Seconds before the first resend when the send answer carries no `nextRetryAt` (Ding's own answer has none).
+   * @default 30
+   */
+  resendDelay?: number
+  /** Checks allowed per authentication, when known; `attemptsLeft` stays `undefined` without it. */
+  maxAttempts?: number
+}
+
+/** Sessions without an `expiresAt` are resumed for at most this long after their send. */
+export const SESSION_LIFETIME_WITHOUT_EXPIRY_MS = 10 * 60 * 1000
+
+const DEFAULT_RESEND_DELAY_SECONDS = 30
+
+/* ---- Guards and helpers ---- */
+
+/** Whether the code of `session` can still be entered at `now`. */
+export function isSessionAlive(session: FlowSession, now: number): boolean {
+  if (session.expiresAt !== undefined) return now < session.expiresAt.getTime()
+  return now - session.sentAt.getTime() < SESSION_LIFETIME_WITHOUT_EXPIRY_MS
+}
+
+export function resendStatusOf(session: FlowSession, now: number): ResendStatus {
+  if (session.remainingResends === 0) return 'exhausted'
+  return now >= session.resendAvailableAt.getTime() ? 'available' : 'waiting'
+}
+
+/** Whether a resend would be sent now (the `RESEND` event's guard). */
+export function canResend(state: FlowState, now: number): boolean {
+  if (state.status === 'expired') return true
+  return state.status === 'awaitingCode' && resendStatusOf(state, now) === 'available'
+}
+
+/**
+ * The next local time (ms) at which `CLOCK_CHECKED` would change `state`: the resend deadline while waiting for it,
+ * the code's expiry, or the end of a block. A host sets one timer to it instead of ticking.
+ */
+export function nextDeadline(state: FlowState, now: number): number | undefined {
+  const deadlines: number[] = []
+  if (state.status === 'awaitingCode') {
+    if (state.resendStatus === 'waiting') deadlines.push(state.resendAvailableAt.getTime())
+    deadlines.push(
+      state.expiresAt === undefined ? state.sentAt.getTime() + SESSION_LIFETIME_WITHOUT_EXPIRY_MS : state.expiresAt.getTime(),
+    )
+  }
+  if (state.status === 'blocked' && state.until !== undefined) deadlines.push(state.until.getTime())
+  if (deadlines.length === 0) return undefined
+  // A deadline already behind (a timer that fired late) needs one check now to take effect.
+  return Math.max(now, Math.min(...deadlines))
+}
+
+/** The authentication in progress, or `undefined` in a state that has none. */
+export function sessionOf(state: FlowState): FlowSession | undefined {
+  if (
+    state.status === 'awaitingCode' ||
+    state.status === 'checking' ||
+    (state.status === 'sending' && state.reason === 'resend')
+  ) {
+    return {
+      phoneNumber: state.phoneNumber,
+      authenticationUuid: state.authenticationUuid,
+      flowToken: state.flowToken,
+      sentAt: state.sentAt,
+      expiresAt: state.expiresAt,
+      resendAvailableAt: state.resendAvailableAt,
+      remainingResends: state.remainingResends,
+      attemptsLeft: state.attemptsLeft,
+      clockOffset: state.clockOffset,
+    }
+  }
+  return undefined
+}
+
+function awaitingCode(
+  session: FlowSession,
+  now: number,
+  error: OtpError | undefined,
+  lastRejectedCode: string | undefined,
+): AwaitingCodeState {
+  return { status: 'awaitingCode', ...session, resendStatus: resendStatusOf(session, now), error, lastRejectedCode }
+}
+
+function expired(phoneNumber: string): ExpiredState {
+  return { status: 'expired', phoneNumber, error: new OtpError('expired', 'The code has expired') }
+}
+
+function unknownStatus(rawStatus: string): OtpError {
+  return new OtpError('unknown_status', `The server answered with an unknown status "${rawStatus}"`)
+}
+
+/** Errors meaning the authentication is gone on the server: entering a code cannot succeed any more. */
+const SESSION_LOST_CODES: ReadonlySet<string> = new Set(['invalid_auth_uuid', 'no_associated_auth_found', 'invalid_flow_token'])
+
+/** Where a failed check or resend leaves the flow. Typed digits and the session survive anything but a lost session. */
+function afterRequestFailed(session: FlowSession, error: OtpError, now: number, lastRejectedCode: string | undefined): FlowState {
+  if (error.code === 'aborted') return awaitingCode(session, now, undefined, lastRejectedCode)
+  if (error.code === 'expired_token') return expired(session.phoneNumber)
+  if (SESSION_LOST_CODES.has(error.code)) return { status: 'error', phoneNumber: session.phoneNumber, error }
+  return awaitingCode(session, now, error, lastRejectedCode)
+}
+
+/* ---- Transitions ---- */
+
+function onSendSucceeded(phoneNumber: string, result: CreateAuthenticationResult, context: FlowContext): FlowState {
+  const { now } = context
+  const offset = estimateClockOffset(result.meta, result.createdAt) ?? 0
+  switch (result.status) {
+    case 'pending': {
+      const resendDelayMs = (context.resendDelay ?? DEFAULT_RESEND_DELAY_SECONDS) * 1000
+      const session: FlowSession = {
+        phoneNumber,
+        authenticationUuid: result.authenticationUuid,
+        flowToken: result.flowToken,
+        sentAt: new Date(now),
+        expiresAt: result.expiresAt === undefined ? undefined : toLocalTime(result.expiresAt, offset),
+        resendAvailableAt:
+          result.nextRetryAt === undefined ? new Date(now + resendDelayMs) : toLocalTime(result.nextRetryAt, offset),
+        remainingResends: result.remainingRetry,
+        attemptsLeft: context.maxAttempts,
+        clockOffset: offset,
+      }
+      return awaitingCode(session, now, undefined, undefined)
+    }
+    case 'rate_limited':
+      return {
+        status: 'blocked',
+        phoneNumber,
+        error: new OtpError('rate_limited', 'Too many codes were requested for this number'),
+        until: result.nextRetryAt === undefined ? undefined : toLocalTime(result.nextRetryAt, offset),
+      }
+    case 'spam_detected':
+      return {
+        status: 'blocked',
+        phoneNumber,
+        error: new OtpError('spam_detected', 'This request was flagged as spam'),
+        until: undefined,
+      }
+    case 'unknown':
+      return { status: 'error', phoneNumber, error: unknownStatus(result.rawStatus) }
+    default:
+      return result.status satisfies never
+  }
+}
+
+function onSendFailed(phoneNumber: string, error: OtpError, now: number): FlowState {
+  if (error.code === 'aborted') return { status: 'idle', phoneNumber, previous: undefined }
+  if (error.code === 'rate_limited') {
+    const until = error.retryAfter === undefined ? undefined : new Date(now + error.retryAfter * 1000)
+    return { status: 'blocked', phoneNumber, error, until }
+  }
+  if (error.code === 'spam_detected') return { status: 'blocked', phoneNumber, error, until: undefined }
+  return { status: 'error', phoneNumber, error }
+}
+
+function onCheckSucceeded(state: CheckingState, result: CheckResult, now: number): FlowState {
+  const session = sessionOf(state) as FlowSession
+  switch (result.status) {
+    case 'valid':
+      return {
+        status: 'verified',
+        phoneNumber: state.phoneNumber,
+        authenticationUuid: state.authenticationUuid,
+        verificationToken: result.verificationToken,
+      }
+    case 'invalid': {
+      const attemptsLeft = state.attemptsLeft === undefined ? undefined : Math.max(0, state.attemptsLeft - 1)
+      const error = new OtpError('invalid_code', 'The code is not correct')
+      return awaitingCode({ ...session, attemptsLeft }, now, error, state.code)
+    }
+    case 'rate_limited':
+      return {
+        status: 'blocked',
+        phoneNumber: state.phoneNumber,
+        error: new OtpError('rate_limited', 'Too many codes were tried'),
+        until: undefined,
+      }
+    case 'expired_auth':
+      return expired(state.phoneNumber)
+    case 'already_validated':
+      // A retried check whose first answer was lost lands here; only a token proves anything to the app's backend.
+      if (result.verificationToken !== undefined) {
+        return {
+          status: 'verified',
+          phoneNumber: state.phoneNumber,
+          authenticationUuid: state.authenticationUuid,
+          verificationToken: result.verificationToken,
+        }
+      }
+      return {
+        status: 'error',
+        phoneNumber: state.phoneNumber,
+        error: new OtpError('already_validated', 'This code was already used'),
+      }
+    case 'without_attempt':
+      return { status: 'error', phoneNumber: state.phoneNumber, error: new OtpError('without_attempt', 'No code was sent') }
+    case 'unknown':
+      return awaitingCode(session, now, unknownStatus(result.rawStatus), state.lastRejectedCode)
+    default:
+      return result.status satisfies never
+  }
+}
+
+function onResendSucceeded(state: ResendingState, result: RetryResult, context: FlowContext): FlowState {
+  const { now } = context
+  const offset = estimateClockOffset(result.meta, result.createdAt) ?? state.clockOffset
+  const base = sessionOf(state) as FlowSession
+  const nextRetryAt = result.nextRetryAt === undefined ? undefined : toLocalTime(result.nextRetryAt, offset)
+  switch (result.status) {
+    case 'approved': {
+      const resendDelayMs = (context.resendDelay ?? DEFAULT_RESEND_DELAY_SECONDS) * 1000
+      const remainingResends =
+        result.remainingRetry ?? (base.remainingResends === undefined ? undefined : Math.max(0, base.remainingResends - 1))
+      const session: FlowSession = {
+        ...base,
+        flowToken: result.flowToken ?? base.flowToken,
+        resendAvailableAt: nextRetryAt ?? new Date(now + resendDelayMs),
+        remainingResends,
+        clockOffset: offset,
+      }
+      // A new code was sent, so a code rejected before may be the right one now.
+      return awaitingCode(session, now, undefined, undefined)
+    }
+    case 'denied': {
+      const session: FlowSession = {
+        ...base,
+        resendAvailableAt: nextRetryAt ?? base.resendAvailableAt,
+        remainingResends: result.remainingRetry ?? base.remainingResends,
+      }
+      return awaitingCode(session, now, new OtpError('resend_denied', 'A new code cannot be sent yet'), state.lastRejectedCode)
+    }
+    case 'rate_limited': {
+      const error = new OtpError('rate_limited', 'No more codes can be sent for this number')
+      return awaitingCode({ ...base, remainingResends: 0 }, now, error, state.lastRejectedCode)
+    }
+    case 'expired_auth':
+      return expired(state.phoneNumber)
+    case 'already_validated':
+      return {
+        status: 'error',
+        phoneNumber: state.phoneNumber,
+        error: new OtpError('already_validated', 'This code was already used'),
+      }
+    case 'no_attempt':
+      return { status: 'error', phoneNumber: state.phoneNumber, error: new OtpError('without_attempt', 'No code was sent') }
+    case 'unknown':
+      return awaitingCode(base, now, unknownStatus(result.rawStatus), state.lastRejectedCode)
+    default:
+      return result.status satisfies never
+  }
+}
+
+function onClockChecked(state: FlowState, now: number): FlowState {
+  if (state.status === 'awaitingCode') {
+    if (!isSessionAlive(state, now)) return expired(state.phoneNumber)
+    const resendStatus = resendStatusOf(state, now)
+    return resendStatus === state.resendStatus ? state : { ...state, resendStatus }
+  }
+  if (state.status === 'blocked' && state.until !== undefined && now >= state.until.getTime()) {
+    return { status: 'idle', phoneNumber: state.phoneNumber, previous: undefined }
+  }
+  return state
+}
+
+/**
+ * The flow's one transition function: the next state for `event` in `state`. Pure: no I/O, no timers, time from `context.now`.
+ * An event that does not apply in a state returns the very same state object, so callers can compare by identity.
+ *
+ * @example
+ * let state: FlowState = initialFlowState
+ * state = transition(state, { type: 'SEND', phoneNumber: '+14155552671' }, { now: clock.now() }) // sending
+ */
+export function transition(state: FlowState, event: FlowEvent, context: FlowContext): FlowState {
+  const { now } = context
+  switch (event.type) {
+    case 'SEND': {
+      // A block with a known end holds for its number until then; another number, or a block without an end, may try again.
+      const unblocked = state.status === 'blocked' && (event.phoneNumber !== state.phoneNumber || state.until === undefined)
+      if (state.status !== 'idle' && state.status !== 'error' && state.status !== 'expired' && !unblocked) return state
+      const candidate =
+        event.known ?? (state.status === 'idle' && state.previous?.phoneNumber === event.phoneNumber ? state.previous : undefined)
+      // Going back and entering the same number again keeps its code and resend deadline (no new SMS, no reset countdown).
+      if (
+        state.status !== 'expired' &&
+        candidate !== undefined &&
+        candidate.phoneNumber === event.phoneNumber &&
+        isSessionAlive(candidate, now)
+      ) {
+        return awaitingCode(candidate, now, undefined, undefined)
+      }
+      return { status: 'sending', reason: 'send', phoneNumber: event.phoneNumber }
+    }
+    case 'SEND_SUCCEEDED':
+      if (state.status !== 'sending' || state.reason !== 'send') return state
+      return onSendSucceeded(state.phoneNumber, event.result, context)
+    case 'SEND_FAILED':
+      if (state.status !== 'sending' || state.reason !== 'send') return state
+      return onSendFailed(state.phoneNumber, event.error, now)
+    case 'CODE_SUBMITTED': {
+      if (state.status !== 'awaitingCode') return state
+      if (event.code === '' || event.code === state.lastRejectedCode || state.attemptsLeft === 0) return state
+      if (!isSessionAlive(state, now)) return expired(state.phoneNumber)
+      return {
+        status: 'checking',
+        ...(sessionOf(state) as FlowSession),
+        code: event.code,
+        resendStatus: state.resendStatus,
+        lastRejectedCode: state.lastRejectedCode,
+      }
+    }
+    case 'CHECK_SUCCEEDED':
+      if (state.status !== 'checking') return state
+      return onCheckSucceeded(state, event.result, now)
+    case 'CHECK_FAILED':
+      if (state.status !== 'checking') return state
+      return afterRequestFailed(sessionOf(state) as FlowSession, event.error, now, state.lastRejectedCode)
+    case 'RESEND':
+      if (state.status === 'expired') return { status: 'sending', reason: 'send', phoneNumber: state.phoneNumber }
+      if (state.status !== 'awaitingCode' || resendStatusOf(state, now) !== 'available') return state
+      return {
+        status: 'sending',
+        reason: 'resend',
+        ...(sessionOf(state) as FlowSession),
+        lastRejectedCode: state.lastRejectedCode,
+      }
+    case 'RESEND_SUCCEEDED':
+      if (state.status !== 'sending' || state.reason !== 'resend') return state
+      return onResendSucceeded(state, event.result, context)
+    case 'RESEND_FAILED':
+      if (state.status !== 'sending' || state.reason !== 'resend') return state
+      return afterRequestFailed(sessionOf(state) as FlowSession, event.error, now, state.lastRejectedCode)
+    case 'CLOCK_CHECKED':
+      return onClockChecked(state, now)
+    case 'CHANGE_NUMBER':
+      if (state.status === 'idle' || state.status === 'verified') return state
+      return { status: 'idle', phoneNumber: state.phoneNumber, previous: sessionOf(state) }
+    case 'RESET':
+      return state === initialFlowState ? state : initialFlowState
+    case 'RESTORED':
+      if (state.status !== 'idle') return state
+      if (isSessionAlive(event.session, now)) return awaitingCode(event.session, now, undefined, undefined)
+      if (event.session.expiresAt !== undefined) return expired(event.session.phoneNumber)
+      return { status: 'idle', phoneNumber: event.session.phoneNumber, previous: undefined }
+    default:
+      return event satisfies never
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import type { FlowSession } from './otp-flow.machine'
+
+/**
+ * A session as stored across reloads (e.g. in `sessionStorage`): numbers for times, a version to drop old shapes.
+ * It holds what resuming needs, deadlines and the flow token, and never a code.
+ */
+const storedSessionSchema = z.object({
+  version: z.literal(1),
+  phoneNumber: z.string().min(1),
+  authenticationUuid: z.string().min(1),
+  flowToken: z.string().optional(),
+  sentAt: z.number(),
+  expiresAt: z.number().optional(),
+  resendAvailableAt: z.number(),
+  remainingResends: z.number().int().min(0).optional(),
+  attemptsLeft: z.number().int().min(0).optional(),
+  clockOffset: z.number(),
+})
+
+/** Turns a session into a string to store. The result holds no code, typed or rejected. */
+export function serializeSession(session: FlowSession): string {
+  return JSON.stringify({
+    version: 1,
+    phoneNumber: session.phoneNumber,
+    authenticationUuid: session.authenticationUuid,
+    flowToken: session.flowToken,
+    sentAt: session.sentAt.getTime(),
+    expiresAt: session.expiresAt?.getTime(),
+    resendAvailableAt: session.resendAvailableAt.getTime(),
+    remainingResends: session.remainingResends,
+    attemptsLeft: session.attemptsLeft,
+    clockOffset: session.clockOffset,
+  } satisfies z.input<typeof storedSessionSchema>)
+}
+
+/** Reads back what {@link serializeSession} wrote; `undefined` for anything else (missing, corrupt, another version). */
+export function parseSession(raw: string | null | undefined): FlowSession | undefined {
+  if (raw === null || raw === undefined) return undefined
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    return undefined
+  }
+  const parsed = storedSessionSchema.safeParse(json)
+  if (!parsed.success) return undefined
+  const stored = parsed.data
+  return {
+    phoneNumber: stored.phoneNumber,
+    authenticationUuid: stored.authenticationUuid,
+    flowToken: stored.flowToken,
+    sentAt: new Date(stored.sentAt),
+    expiresAt: stored.expiresAt === undefined ? undefined : new Date(stored.expiresAt),
+    resendAvailableAt: new Date(stored.resendAvailableAt),
+    remainingResends: stored.remainingResends,
+    attemptsLeft: stored.attemptsLeft,
+    clockOffset: stored.clockOffset,
+  }
+}

@@ -1,0 +1,11 @@
+'use client'
+export { type OtpFlowContextValue, OtpFlowProvider, type OtpFlowProviderProps, useOtpFlowContext } from './otp-flow-provider'
+export { type UseCountdownOptions, useCountdown } from './use-countdown'
+export {
+  type UseOtpFlowActions,
+  type UseOtpFlowOptions,
+  type UseOtpFlowResult,
+  type UseOtpFlowResultOf,
+  useOtpFlow,
+  type VerifiedDetails,
+} from './use-otp-flow'

@@ -1,0 +1,69 @@
+import { type FlowSession, type FlowState, parseSession, serializeSession, sessionOf } from '@otpflow/core/flow'
+
+const SESSION_KEY_PREFIX = 'otpflow:session:'
+/** Which number's flow was on screen, so a reload knows which session to resume. */
+const ACTIVE_KEY = 'otpflow:active'
+
+/** `sessionStorage`, or `undefined` on the server and where storage is disabled (it throws on access in some private modes). */
+function storage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.sessionStorage
+  } catch {
+    return undefined
+  }
+}
+
+function attempt(run: (store: Storage) => void): void {
+  const store = storage()
+  if (store === undefined) return
+  try {
+    run(store)
+  } catch {
+    // A full or locked storage only costs the resume after a reload.
+  }
+}
+
+/** The stored authentication for `phoneNumber`, if any. */
+export function loadSession(phoneNumber: string): FlowSession | undefined {
+  const store = storage()
+  if (store === undefined) return undefined
+  try {
+    return parseSession(store.getItem(SESSION_KEY_PREFIX + phoneNumber))
+  } catch {
+    return undefined
+  }
+}
+
+/** The authentication that was on screen before a reload, if any. */
+export function loadActiveSession(): FlowSession | undefined {
+  const store = storage()
+  if (store === undefined) return undefined
+  try {
+    const phoneNumber = store.getItem(ACTIVE_KEY)
+    return phoneNumber === null ? undefined : loadSession(phoneNumber)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Mirrors a state change into storage: the session (deadlines, flow token; never a code) keyed by its number while a
+ * code can be entered; after "change number" the number's session stays, so entering it again resumes its countdown.
+ */
+export function saveFlowState(previous: FlowState, next: FlowState): void {
+  attempt((store) => {
+    const session = sessionOf(next)
+    if (session !== undefined) {
+      store.setItem(SESSION_KEY_PREFIX + session.phoneNumber, serializeSession(session))
+      store.setItem(ACTIVE_KEY, session.phoneNumber)
+      return
+    }
+    if (next.status === 'sending') return
+    store.removeItem(ACTIVE_KEY)
+    const phoneNumber = previous.status === 'idle' ? previous.previous?.phoneNumber : previous.phoneNumber
+    // Kept only when the user stepped back from a live session; anything else ended it or forgot it.
+    if (phoneNumber !== undefined && !(next.status === 'idle' && next.previous !== undefined)) {
+      store.removeItem(SESSION_KEY_PREFIX + phoneNumber)
+    }
+  })
+}

@@ -1,0 +1,317 @@
+'use client'
+import {
+  type CheckResult,
+  type Clock,
+  type CreateAuthenticationResult,
+  isOtpError,
+  OtpError,
+  type RetryResult,
+  systemClock,
+} from '@otpflow/core'
+import {
+  type CheckingState,
+  type FlowContext,
+  type FlowEvent,
+  type FlowState,
+  type FlowStatus,
+  initialFlowState,
+  nextDeadline,
+  type ResendingState,
+  transition,
+} from '@otpflow/core/flow'
+import { useMutation } from '@tanstack/react-query'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useOtpFlowContext } from './otp-flow-provider'
+import { loadActiveSession, loadSession, saveFlowState } from './session-persistence'
+
+/* ---- Types ---- */
+
+export interface VerifiedDetails {
+  phoneNumber: string
+  /** The proof to send to the app's backend, which checks it with `verifyPhoneToken`. `undefined` with the sandbox or Ding itself. */
+  verificationToken: string | undefined
+}
+
+export interface UseOtpFlowOptions {
+  /** Called once when the code is accepted. */
+  onVerified?: (details: VerifiedDetails) => void
+  /** Called with every new error the flow shows (a wrong code, an expiry, a network failure…), never for a cancelled request. */
+  onError?: (error: OtpError) => void
+  /**
+   * `'session'`: the flow survives a reload in the same step with its deadlines (sessionStorage, keyed by phone
+   * number, never the code), and going back to a number resumes its countdown. `false`: memory only.
+   * @default 'session'
+   */
+  persist?: 'session' | false
+  /** Time source for deadlines; pass a stable object. @default systemClock */
+  clock?: Clock
+  /**
+   * Seconds before a resend when the server does not say (Ding's own send answer has no `next_retry_at`).
+   * @default 30
+   */
+  resendDelay?: number
+  /** Checks the server allows per code, to show `attemptsLeft`; without it `attemptsLeft` stays `undefined`. */
+  maxAttempts?: number
+}
+
+export interface UseOtpFlowActions {
+  /** Sends a code to an E.164 number. Ignored while a code is pending; resumes a live authentication of the same number. */
+  send: (phoneNumber: string) => void
+  /** Checks a code. Ignored while checking, for the code just rejected, and with no attempts left. */
+  submitCode: (code: string) => void
+  /** Sends the code again. Ignored (no request) before `resendAvailableAt` or with no resend left; after expiry, sends a new code. */
+  resend: () => void
+  /** Back to the number step, keeping the number. Cancels a pending request. */
+  changeNumber: () => void
+  /** Back to the start, forgetting the number. Cancels a pending request. */
+  reset: () => void
+}
+
+/** Every data key some state has: each member of the result lists them all, `undefined` where they do not apply. */
+type DataKey = FlowState extends infer S ? (S extends unknown ? Exclude<keyof S, 'status'> : never) : never
+type WithEveryKey<S> = S extends unknown ? S & { [K in Exclude<DataKey, keyof S>]?: undefined } : never
+
+/**
+ * What `useOtpFlow` returns: the flow's state, told apart by `status`, plus the actions.
+ * After `if (flow.status === 'awaitingCode')`, `flow.resendAvailableAt` is a `Date`.
+ */
+export type UseOtpFlowResult = WithEveryKey<FlowState> & UseOtpFlowActions
+
+/** The result narrowed to one status. */
+export type UseOtpFlowResultOf<S extends FlowStatus> = Extract<UseOtpFlowResult, { status: S }>
+
+/* ---- Store ---- */
+
+interface FlowStore {
+  get: () => FlowState
+  subscribe: (listener: () => void) => () => void
+  /** Runs the event through the machine; returns the new state and whether it changed. */
+  dispatch: (event: FlowEvent) => { previous: FlowState; next: FlowState }
+}
+
+function createFlowStore(contextOf: () => FlowContext, onChange: (previous: FlowState, next: FlowState) => void) {
+  let state: FlowState = initialFlowState
+  const listeners = new Set<() => void>()
+  const store: FlowStore = {
+    get: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    dispatch: (event) => {
+      const previous = state
+      const next = transition(previous, event, contextOf())
+      if (next !== previous) {
+        state = next
+        onChange(previous, next)
+        for (const listener of listeners) listener()
+      }
+      return { previous, next }
+    },
+  }
+  return store
+}
+
+function toOtpError(error: unknown): OtpError {
+  if (isOtpError(error)) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return new OtpError('unexpected_error', message, { cause: error })
+}
+
+function errorOf(state: FlowState): OtpError | undefined {
+  return 'error' in state ? state.error : undefined
+}
+
+interface Latest {
+  options: UseOtpFlowOptions
+  clock: Clock
+  mutations: {
+    send: (variables: { phoneNumber: string; signal: AbortSignal }) => Promise<CreateAuthenticationResult>
+    check: (variables: { state: CheckingState; signal: AbortSignal }) => Promise<CheckResult>
+    retry: (variables: { state: ResendingState; signal: AbortSignal }) => Promise<RetryResult>
+  }
+}
+
+// The flow owns retry decisions: a replayed check burns an attempt and a replayed send costs an SMS, whatever the
+// app's QueryClient defaults say. `always` runs the request offline too, so it fails into the flow's retryable error
+// instead of pausing unseen.
+// gcTime 0: a finished check's variables (the typed code) leave the mutation cache at once.
+const MUTATION_DEFAULTS = { retry: false, networkMode: 'always', gcTime: 0 } as const
+
+/* ---- Hook ---- */
+
+/**
+ * The phone verification flow: send a code, check it, resend it, with deadlines instead of ticking timers.
+ * Needs an `OtpFlowProvider` above. Re-renders on state changes only (a countdown lives in `useCountdown`).
+ *
+ * @example
+ * const flow = useOtpFlow({ onVerified: ({ verificationToken }) => signUp(verificationToken) })
+ * if (flow.status === 'awaitingCode') return <CodeForm onCode={flow.submitCode} error={flow.error} />
+ */
+export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
+  const { client, queryClient } = useOtpFlowContext()
+  const clock = options.clock ?? systemClock
+  const persist = options.persist ?? 'session'
+
+  const sendMutation = useMutation(
+    {
+      ...MUTATION_DEFAULTS,
+      mutationFn: ({ phoneNumber, signal }: { phoneNumber: string; signal: AbortSignal }) =>
+        client.createAuthentication({ phoneNumber }, { signal }),
+    },
+    queryClient,
+  )
+  const checkMutation = useMutation(
+    {
+      ...MUTATION_DEFAULTS,
+      mutationFn: ({ state, signal }: { state: CheckingState; signal: AbortSignal }) =>
+        client.check(
+          { authenticationUuid: state.authenticationUuid, checkCode: state.code, flowToken: state.flowToken },
+          { signal },
+        ),
+    },
+    queryClient,
+  )
+  const retryMutation = useMutation(
+    {
+      ...MUTATION_DEFAULTS,
+      mutationFn: ({ state, signal }: { state: ResendingState; signal: AbortSignal }) =>
+        client.retry({ authenticationUuid: state.authenticationUuid, flowToken: state.flowToken }, { signal }),
+    },
+    queryClient,
+  )
+  const mutations = {
+    send: sendMutation.mutateAsync,
+    check: checkMutation.mutateAsync,
+    retry: retryMutation.mutateAsync,
+  }
+  // Actions run after a commit, so the values of the last committed render are the ones to use.
+  const latest = useRef<Latest>({ options, clock, mutations })
+  useEffect(() => {
+    latest.current = { options, clock, mutations }
+  })
+
+  const [engine] = useState(() => {
+    const controllers = new Set<AbortController>()
+    // Answers to requests started before the last changeNumber/reset are dropped.
+    let generation = 0
+
+    const store = createFlowStore(
+      () => ({
+        now: latest.current.clock.now(),
+        resendDelay: latest.current.options.resendDelay,
+        maxAttempts: latest.current.options.maxAttempts,
+      }),
+      (previous, next) => {
+        if ((latest.current.options.persist ?? 'session') === 'session') saveFlowState(previous, next)
+        const error = errorOf(next)
+        if (error !== undefined && error !== errorOf(previous) && error.code !== 'aborted')
+          latest.current.options.onError?.(error)
+        if (next.status === 'verified' && previous.status !== 'verified') {
+          latest.current.options.onVerified?.({ phoneNumber: next.phoneNumber, verificationToken: next.verificationToken })
+        }
+      },
+    )
+
+    function run<T>(
+      request: (signal: AbortSignal) => Promise<T>,
+      onResult: (result: T) => FlowEvent,
+      onFailure: (error: OtpError) => FlowEvent,
+    ) {
+      const controller = new AbortController()
+      controllers.add(controller)
+      const started = generation
+      request(controller.signal)
+        .then(
+          (result) => {
+            if (started === generation) dispatch(onResult(result))
+          },
+          (error: unknown) => {
+            if (started === generation) dispatch(onFailure(toOtpError(error)))
+          },
+        )
+        .finally(() => controllers.delete(controller))
+    }
+
+    /** Dispatches an event and starts the request its new state stands for. */
+    function dispatch(event: FlowEvent): void {
+      const { previous, next } = store.dispatch(event)
+      if (next === previous) return
+      if (next.status === 'sending' && next.reason === 'send') {
+        const phoneNumber = next.phoneNumber
+        run<CreateAuthenticationResult>(
+          (signal) => latest.current.mutations.send({ phoneNumber, signal }),
+          (result) => ({ type: 'SEND_SUCCEEDED', result }),
+          (error) => ({ type: 'SEND_FAILED', error }),
+        )
+      } else if (next.status === 'sending' && next.reason === 'resend') {
+        run<RetryResult>(
+          (signal) => latest.current.mutations.retry({ state: next, signal }),
+          (result) => ({ type: 'RESEND_SUCCEEDED', result }),
+          (error) => ({ type: 'RESEND_FAILED', error }),
+        )
+      } else if (next.status === 'checking') {
+        run<CheckResult>(
+          (signal) => latest.current.mutations.check({ state: next, signal }),
+          (result) => ({ type: 'CHECK_SUCCEEDED', result }),
+          (error) => ({ type: 'CHECK_FAILED', error }),
+        )
+      }
+    }
+
+    function cancelAll(): void {
+      for (const controller of controllers) controller.abort()
+    }
+
+    const persisting = () => (latest.current.options.persist ?? 'session') === 'session'
+    const actions: UseOtpFlowActions = {
+      send: (phoneNumber) => dispatch({ type: 'SEND', phoneNumber, known: persisting() ? loadSession(phoneNumber) : undefined }),
+      submitCode: (code) => dispatch({ type: 'CODE_SUBMITTED', code }),
+      resend: () => dispatch({ type: 'RESEND' }),
+      changeNumber: () => {
+        generation += 1
+        cancelAll()
+        dispatch({ type: 'CHANGE_NUMBER' })
+      },
+      reset: () => {
+        generation += 1
+        cancelAll()
+        dispatch({ type: 'RESET' })
+      },
+    }
+    return { store, dispatch, actions, cancelAll }
+  })
+
+  const state = useSyncExternalStore(engine.store.subscribe, engine.store.get, engine.store.get)
+
+  // Resume after a reload: in an effect, since storage does not exist during a server render; a layout effect, so the
+  // number step never flashes before the code step.
+  useLayoutEffect(() => {
+    if (persist !== 'session') return
+    const session = loadActiveSession()
+    if (session !== undefined) engine.dispatch({ type: 'RESTORED', session })
+  }, [engine, persist])
+
+  // Requests of an unmounted flow are cancelled; their answers can no longer reach anyone.
+  useEffect(() => () => engine.cancelAll(), [engine])
+
+  // One timer to the next deadline, never a tick; a tab coming back re-reads the clock, since timers sleep in the background.
+  useEffect(() => {
+    const deadline = nextDeadline(state, clock.now())
+    if (deadline === undefined) return
+    const timer = setTimeout(() => engine.dispatch({ type: 'CLOCK_CHECKED' }), Math.min(deadline - clock.now(), 2 ** 31 - 1))
+    return () => clearTimeout(timer)
+  }, [state, clock, engine])
+
+  useEffect(() => {
+    const onVisibilityChange = () => {
+      if (document.visibilityState === 'visible') engine.dispatch({ type: 'CLOCK_CHECKED' })
+    }
+    document.addEventListener('visibilitychange', onVisibilityChange)
+    return () => document.removeEventListener('visibilitychange', onVisibilityChange)
+  }, [engine])
+
+  return useMemo(() => ({ ...state, ...engine.actions }) as UseOtpFlowResult, [state, engine])
+}
