@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { type Clock, systemClock } from './clock'
 import { OtpError } from './errors'
 import {
@@ -100,7 +100,7 @@ function neverSent(error: unknown): boolean {
   return false
 }
 
-function validate<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+function validate<T extends z.ZodMiniType>(schema: T, input: unknown): z.output<T> {
   const parsed = schema.safeParse(input)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
@@ -141,7 +141,7 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
   const clock = options.clock ?? systemClock
   const transportRetries = Math.max(0, options.transportRetries ?? 0)
 
-  async function request<T extends z.ZodType>(
+  async function request<T extends z.ZodMiniType>(
     method: 'GET' | 'POST',
     path: string,
     schema: T,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { openStatus, wireTimestamp } from './schemas'
 import { AUTHENTICATION_STATUSES, CHECK_STATUSES, RETRY_STATUSES } from './types'
 
@@ -7,32 +7,20 @@ import { AUTHENTICATION_STATUSES, CHECK_STATUSES, RETRY_STATUSES } from './types
  * Every field is optional in Ding's spec; unknown status values read 'unknown' with `rawStatus` kept.
  */
 
-const optionalString = z
-  .string()
-  .optional()
-  .nullable()
-  .transform((v) => v ?? undefined)
-const optionalInt = z
-  .number()
-  .int()
-  .min(0)
-  .optional()
-  .nullable()
-  .transform((v) => v ?? undefined)
-const optionalBool = z
-  .boolean()
-  .optional()
-  .nullable()
-  .transform((v) => v ?? undefined)
-const optionalNumber = z
-  .number()
-  .optional()
-  .nullable()
-  .transform((v) => v ?? undefined)
+/** An optional field that may also arrive as `null`, read as `undefined`. */
+const absent = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.optional(z.nullable(schema)),
+    z.transform((v) => (v ?? undefined) as z.output<T> | undefined),
+  )
+const optionalString = absent(z.string())
+const optionalInt = absent(z.int().check(z.minimum(0)))
+const optionalBool = absent(z.boolean())
+const optionalNumber = absent(z.number())
 
-export const createAuthenticationResponseSchema = z
-  .object({
-    authentication_uuid: z.string().min(1),
+export const createAuthenticationResponseSchema = z.pipe(
+  z.object({
+    authentication_uuid: z.string().check(z.minLength(1)),
     status: openStatus(AUTHENTICATION_STATUSES),
     created_at: wireTimestamp,
     expires_at: wireTimestamp,
@@ -40,8 +28,8 @@ export const createAuthenticationResponseSchema = z
     remaining_retry: optionalInt,
     resent: optionalBool,
     flow_token: optionalString,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     authenticationUuid: w.authentication_uuid,
     status: w.status.status,
     rawStatus: w.status.rawStatus,
@@ -51,31 +39,33 @@ export const createAuthenticationResponseSchema = z
     nextRetryAt: w.next_retry_at,
     remainingRetry: w.remaining_retry,
     flowToken: w.flow_token,
-  }))
+  })),
+)
 
-export const checkResponseSchema = z
-  .object({
+export const checkResponseSchema = z.pipe(
+  z.object({
     authentication_uuid: optionalString,
     status: openStatus(CHECK_STATUSES.filter((s) => s !== 'unknown')),
     verification_token: optionalString,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     authenticationUuid: w.authentication_uuid,
     status: w.status.status,
     rawStatus: w.status.rawStatus,
     verificationToken: w.verification_token,
-  }))
+  })),
+)
 
-export const retryResponseSchema = z
-  .object({
+export const retryResponseSchema = z.pipe(
+  z.object({
     authentication_uuid: optionalString,
     status: openStatus(RETRY_STATUSES),
     created_at: wireTimestamp,
     next_retry_at: wireTimestamp,
     remaining_retry: optionalInt,
     flow_token: optionalString,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     authenticationUuid: w.authentication_uuid,
     status: w.status.status,
     rawStatus: w.status.rawStatus,
@@ -83,12 +73,16 @@ export const retryResponseSchema = z
     nextRetryAt: w.next_retry_at,
     remainingRetry: w.remaining_retry,
     flowToken: w.flow_token,
-  }))
+  })),
+)
 
-export const feedbackResponseSchema = z.object({ uuid: optionalString }).transform((w) => ({ uuid: w.uuid }))
+export const feedbackResponseSchema = z.pipe(
+  z.object({ uuid: optionalString }),
+  z.transform((w) => ({ uuid: w.uuid })),
+)
 
-const signalsSchema = z
-  .object({
+const signalsSchema = z.pipe(
+  z.object({
     ip: optionalString,
     device_id: optionalString,
     device_type: optionalString,
@@ -97,8 +91,8 @@ const signalsSchema = z
     os_version: optionalString,
     device_model: optionalString,
     is_returning_user: optionalBool,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     ip: w.ip,
     deviceId: w.device_id,
     deviceType: w.device_type,
@@ -107,10 +101,11 @@ const signalsSchema = z
     osVersion: w.os_version,
     deviceModel: w.device_model,
     isReturningUser: w.is_returning_user,
-  }))
+  })),
+)
 
-const attemptEventSchema = z
-  .object({
+const attemptEventSchema = z.pipe(
+  z.object({
     type: z.literal('attempt'),
     id: optionalString,
     content: optionalString,
@@ -119,8 +114,8 @@ const attemptEventSchema = z
     attempt_number: optionalInt,
     status: optionalString,
     created_at: wireTimestamp,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     type: w.type,
     id: w.id,
     content: w.content,
@@ -129,51 +124,55 @@ const attemptEventSchema = z
     attemptNumber: w.attempt_number,
     status: w.status,
     createdAt: w.created_at,
-  }))
+  })),
+)
 
-const checkEventSchema = z
-  .object({
+const checkEventSchema = z.pipe(
+  z.object({
     type: z.literal('check'),
     id: optionalString,
     code: optionalString,
     status: openStatus(CHECK_STATUSES.filter((s) => s !== 'unknown')),
     created_at: wireTimestamp,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     type: w.type,
     id: w.id,
     code: w.code,
     status: w.status.status,
     rawStatus: w.status.rawStatus,
     createdAt: w.created_at,
-  }))
+  })),
+)
 
-const deliveryStatusEventSchema = z
-  .object({
+const deliveryStatusEventSchema = z.pipe(
+  z.object({
     type: z.literal('delivery_status'),
     attempt_id: optionalString,
     attempt_number: optionalInt,
     status: optionalString,
     originated_at: wireTimestamp,
     created_at: wireTimestamp,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     type: w.type,
     attemptId: w.attempt_id,
     attemptNumber: w.attempt_number,
     status: w.status,
     originatedAt: w.originated_at,
     createdAt: w.created_at,
-  }))
+  })),
+)
 
-const balanceUpdateEventSchema = z
-  .object({
+const balanceUpdateEventSchema = z.pipe(
+  z.object({
     type: z.literal('balance_update'),
     amount: optionalNumber,
     balance_update_type: optionalString,
     created_at: wireTimestamp,
-  })
-  .transform((w) => ({ type: w.type, amount: w.amount, balanceUpdateType: w.balance_update_type, createdAt: w.created_at }))
+  }),
+  z.transform((w) => ({ type: w.type, amount: w.amount, balanceUpdateType: w.balance_update_type, createdAt: w.created_at })),
+)
 
 /** An event type this client does not know yet: kept whole instead of failing the answer. */
 export interface UnknownAuthenticationEvent {
@@ -197,27 +196,31 @@ export type AuthenticationEvent =
   | UnknownAuthenticationEvent
 
 /** Events are told apart by `type`; an unknown type is kept raw rather than matched against the first variant. */
-const eventSchema = z.record(z.string(), z.unknown()).transform((raw, ctx): AuthenticationEvent => {
-  const type = typeof raw.type === 'string' ? raw.type : ''
-  const schema = (eventSchemas as Record<string, z.ZodType<AuthenticationEvent>>)[type]
-  if (!schema) return { type: 'unknown', rawType: type, raw }
-  const parsed = schema.safeParse(raw)
-  if (parsed.success) return parsed.data
-  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message })
-  return z.NEVER
-})
+const eventSchema = z.pipe(
+  z.record(z.string(), z.unknown()),
+  z.transform((raw, ctx): AuthenticationEvent => {
+    const type = typeof raw.type === 'string' ? raw.type : ''
+    const schema = (eventSchemas as Record<string, z.ZodMiniType<AuthenticationEvent>>)[type]
+    if (!schema) return { type: 'unknown', rawType: type, raw }
+    const parsed = schema.safeParse(raw)
+    if (parsed.success) return parsed.data
+    for (const issue of parsed.error.issues)
+      ctx.issues.push({ code: 'custom', message: issue.message, input: raw, path: issue.path })
+    return z.NEVER
+  }),
+)
 
-export const authenticationStatusResponseSchema = z
-  .object({
+export const authenticationStatusResponseSchema = z.pipe(
+  z.object({
     uuid: optionalString,
     phone_number: optionalString,
     template_id: optionalString,
     correlation_id: optionalString,
     created_at: wireTimestamp,
-    signals: signalsSchema.optional().nullable(),
-    events: z.array(eventSchema).optional().nullable(),
-  })
-  .transform((w) => ({
+    signals: z.optional(z.nullable(signalsSchema)),
+    events: z.optional(z.nullable(z.array(eventSchema))),
+  }),
+  z.transform((w) => ({
     uuid: w.uuid,
     phoneNumber: w.phone_number,
     templateId: w.template_id,
@@ -225,10 +228,11 @@ export const authenticationStatusResponseSchema = z
     createdAt: w.created_at,
     signals: w.signals ?? undefined,
     events: w.events ?? [],
-  }))
+  })),
+)
 
-export const lookupResponseSchema = z
-  .object({
+export const lookupResponseSchema = z.pipe(
+  z.object({
     phone_number: optionalString,
     mcc: optionalString,
     mnc: optionalString,
@@ -238,8 +242,8 @@ export const lookupResponseSchema = z
     line_type: optionalString,
     temporary_phone_number: optionalBool,
     caller_name: optionalString,
-  })
-  .transform((w) => ({
+  }),
+  z.transform((w) => ({
     phoneNumber: w.phone_number,
     mcc: w.mcc,
     mnc: w.mnc,
@@ -249,7 +253,8 @@ export const lookupResponseSchema = z
     lineType: w.line_type,
     temporaryPhoneNumber: w.temporary_phone_number,
     callerName: w.caller_name,
-  }))
+  })),
+)
 
 export type FeedbackResult = z.output<typeof feedbackResponseSchema>
 export type AuthenticationStatusResult = z.output<typeof authenticationStatusResponseSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Lenient timestamp parsing: `Z`, `+00:00`, `+0000`, no offset (UTC), and up to nanosecond fractions. */
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(?:[.,](\d+))?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/
@@ -18,51 +18,52 @@ export function parseTimestamp(raw: string): Date | undefined {
 }
 
 /** A timestamp on the wire: a lenient string parsed into a `Date`; unparsable values become `undefined` rather than failing the whole answer. */
-export const wireTimestamp = z
-  .string()
-  .transform((raw) => parseTimestamp(raw))
-  .optional()
-  .nullable()
-  .transform((value) => value ?? undefined)
+export const wireTimestamp = z.pipe(
+  z.optional(z.nullable(z.string())),
+  z.transform((raw) => (typeof raw === 'string' ? parseTimestamp(raw) : undefined)),
+)
 
 /** E.164: a plus sign, a country code that does not start with 0, 7 to 15 digits in all. */
-export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +14155552671')
+export const e164Schema = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +14155552671'))
 
-const nonBlank = (field: string) =>
-  z
-    .string()
-    .max(256)
-    .refine((value) => value.trim().length > 0, `${field} must not be empty`)
+const nonBlank = (field: string, max = 256) =>
+  z.string().check(
+    z.maxLength(max),
+    z.refine((value) => value.trim().length > 0, `${field} must not be empty`),
+  )
+
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max))
+const upTo = (max: number) => z.string().check(z.maxLength(max))
 
 export const deviceTypeSchema = z.enum(['IOS', 'ANDROID', 'WEB'])
 
 /** `createAuthentication` input, camelCase, as callers pass it. */
 export const createAuthenticationInputSchema = z.object({
   phoneNumber: e164Schema,
-  locale: z.string().min(2).max(35).optional(),
-  deviceType: deviceTypeSchema.optional(),
-  appVersion: z.string().max(64).optional(),
-  isReturningUser: z.boolean().optional(),
-  ip: z.string().max(64).optional(),
-  deviceId: z.string().max(256).optional(),
-  osVersion: z.string().max(64).optional(),
-  deviceModel: z.string().max(128).optional(),
-  appRealm: z.string().max(256).optional(),
-  callbackUrl: z.url().optional(),
-  templateId: z.string().max(256).optional(),
-  correlationId: z.string().max(256).optional(),
-  senderId: z.string().max(64).optional(),
+  locale: z.optional(text(2, 35)),
+  deviceType: z.optional(deviceTypeSchema),
+  appVersion: z.optional(upTo(64)),
+  isReturningUser: z.optional(z.boolean()),
+  ip: z.optional(upTo(64)),
+  deviceId: z.optional(upTo(256)),
+  osVersion: z.optional(upTo(64)),
+  deviceModel: z.optional(upTo(128)),
+  appRealm: z.optional(upTo(256)),
+  callbackUrl: z.optional(z.url()),
+  templateId: z.optional(upTo(256)),
+  correlationId: z.optional(upTo(256)),
+  senderId: z.optional(upTo(64)),
 })
 
 export const checkInputSchema = z.object({
   authenticationUuid: nonBlank('authenticationUuid'),
-  checkCode: nonBlank('checkCode').pipe(z.string().max(32)),
-  flowToken: z.string().min(1).max(4096).optional(),
+  checkCode: nonBlank('checkCode', 32),
+  flowToken: z.optional(text(1, 4096)),
 })
 
 export const retryInputSchema = z.object({
   authenticationUuid: nonBlank('authenticationUuid'),
-  flowToken: z.string().min(1).max(4096).optional(),
+  flowToken: z.optional(text(1, 4096)),
 })
 
 export const feedbackInputSchema = z.object({
@@ -76,21 +77,21 @@ export const feedbackInputSchema = z.object({
  */
 export const wireCreateAuthenticationRequestSchema = z.object({
   phone_number: e164Schema,
-  locale: z.string().min(2).max(35).optional(),
-  device_type: deviceTypeSchema.optional(),
-  app_version: z.string().max(64).optional(),
-  is_returning_user: z.boolean().optional(),
+  locale: z.optional(text(2, 35)),
+  device_type: z.optional(deviceTypeSchema),
+  app_version: z.optional(upTo(64)),
+  is_returning_user: z.optional(z.boolean()),
 })
 
 export const wireCheckRequestSchema = z.object({
   authentication_uuid: nonBlank('authentication_uuid'),
-  check_code: nonBlank('check_code').pipe(z.string().max(32)),
-  flow_token: z.string().min(1).max(4096),
+  check_code: nonBlank('check_code', 32),
+  flow_token: text(1, 4096),
 })
 
 export const wireRetryRequestSchema = z.object({
   authentication_uuid: nonBlank('authentication_uuid'),
-  flow_token: z.string().min(1).max(4096),
+  flow_token: text(1, 4096),
 })
 
 export type WireCreateAuthenticationRequest = z.infer<typeof wireCreateAuthenticationRequestSchema>
@@ -99,17 +100,17 @@ export type WireRetryRequest = z.infer<typeof wireRetryRequestSchema>
 
 /** Maps a status string onto a known set, or `'unknown'`, keeping the raw value beside it. */
 export function openStatus<const T extends readonly string[]>(known: T) {
-  return z
-    .string()
-    .optional()
-    .transform((raw) => ({
-      status: (raw !== undefined && (known as readonly string[]).includes(raw) ? raw : 'unknown') as T[number] | 'unknown',
+  return z.pipe(
+    z.optional(z.nullable(z.string())),
+    z.transform((raw) => ({
+      status: (typeof raw === 'string' && (known as readonly string[]).includes(raw) ? raw : 'unknown') as T[number] | 'unknown',
       rawStatus: raw ?? '',
-    }))
+    })),
+  )
 }
 
 export const wireErrorSchema = z.object({
-  code: z.string().optional(),
-  message: z.string().optional(),
-  doc_url: z.string().optional(),
+  code: z.optional(z.string()),
+  message: z.optional(z.string()),
+  doc_url: z.optional(z.string()),
 })

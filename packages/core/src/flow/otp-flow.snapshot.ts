@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { FlowSession } from './otp-flow.machine'
 
 /**
@@ -7,14 +7,14 @@ import type { FlowSession } from './otp-flow.machine'
  */
 const storedSessionSchema = z.object({
   version: z.literal(1),
-  phoneNumber: z.string().min(1),
-  authenticationUuid: z.string().min(1),
-  flowToken: z.string().optional(),
+  phoneNumber: z.string().check(z.minLength(1)),
+  authenticationUuid: z.string().check(z.minLength(1)),
+  flowToken: z.optional(z.string()),
   sentAt: z.number(),
-  expiresAt: z.number().optional(),
+  expiresAt: z.optional(z.number()),
   resendAvailableAt: z.number(),
-  remainingResends: z.number().int().min(0).optional(),
-  attemptsLeft: z.number().int().min(0).optional(),
+  remainingResends: z.optional(z.int().check(z.minimum(0))),
+  attemptsLeft: z.optional(z.int().check(z.minimum(0))),
   clockOffset: z.number(),
 })
 
