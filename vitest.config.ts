@@ -43,9 +43,21 @@ const storybookProject = {
   },
 }
 
+// The size budget: builds <PhoneVerify> for production and fails with the figure when it outgrows apps/bench/size-budget.json.
+const benchProject = {
+  test: { name: 'bench', root: r('apps/bench'), environment: 'node', include: ['src/**/*.test.ts'], testTimeout: 120_000 },
+}
+
 export default defineConfig({
   test: {
-    projects: [nodeProject('core'), nodeProject('server'), domProject('react'), domProject('phone-verify'), storybookProject],
+    projects: [
+      nodeProject('core'),
+      nodeProject('server'),
+      domProject('react'),
+      domProject('phone-verify'),
+      storybookProject,
+      benchProject,
+    ],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
   },
 })

@@ -86,7 +86,24 @@ function vitest(label, args) {
 const steps = {
   typecheck: () => check('typecheck', 'pnpm', ['exec', 'tsc', '-b']),
   lint: () => check('lint and format (biome)', 'pnpm', ['exec', 'biome', 'check', '.']),
-  unit: () => vitest('unit', ['--project', 'core', '--project', 'server', '--project', 'react', '--project', 'phone-verify']),
+  unit: () =>
+    vitest('unit', [
+      '--project',
+      'core',
+      '--project',
+      'server',
+      '--project',
+      'react',
+      '--project',
+      'phone-verify',
+      '--project',
+      'bench',
+    ]),
+  storybook: () => {
+    if (ensureChromium()) vitest('storybook', ['--project', 'storybook'])
+    check('build storybook', 'pnpm', ['run', 'build-storybook', '--quiet'])
+  },
+  e2e: () => ensureChromium() && vitest('e2e', ['--config', 'apps/demo/vitest.e2e.config.ts']),
   build: () => {
     check('build packages', 'pnpm', ['run', 'build'])
     check('publint', 'node', ['scripts/publint.mjs'])
