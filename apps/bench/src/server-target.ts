@@ -1,0 +1,90 @@
+// The process under load: our handler and a bare Hono route on 127.0.0.1, in a process of their own so the load
+// generator does not share their event loop. Prints one JSON line (ServerTargetInfo) when ready and runs until killed.
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { OtpHandlerInfo } from '@otpflow/server'
+import { Hono } from 'hono'
+import { BASE_PATH, benchPhoneNumber, type CheckFlow, type ServerTargetInfo } from './server-shared.ts'
+
+const listen = (fetch: Parameters<typeof serve>[0]['fetch']) =>
+  new Promise<string>((resolve) => {
+    serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`))
+  })
+
+const CHECK_FLOWS = 500
+
+async function startHandler(): Promise<
+  Pick<ServerTargetInfo, 'handlerOrigin' | 'checkFlows' | 'sendResponse' | 'checkResponse'>
+> {
+  const { createOtpHandler, sandboxProvider } = await import('@otpflow/server')
+  const handler = createOtpHandler({
+    provider: sandboxProvider({
+      generateCode: () => '123456',
+      maxCheckAttempts: 1_000_000_000,
+      maxResends: 1_000_000,
+      maxAuthentications: 1_000_000,
+    }),
+    secret: 'bench-secret-bench-secret-bench-secret-0123456789',
+    basePath: BASE_PATH,
+    // Raised so that the run measures the handler's work, not its refusals.
+    limits: {
+      sendsPerPhoneNumber: [{ max: 1_000_000_000, windowSeconds: 600 }],
+      sendsPerIp: [{ max: 1_000_000_000, windowSeconds: 3_600 }],
+      checksPerAuthentication: { max: 1_000_000_000, windowSeconds: 3_600 },
+    },
+    logger: false,
+  })
+  const call = (path: string, body: unknown) =>
+    handler(
+      new Request(`http://127.0.0.1${BASE_PATH}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+      { ip: '127.0.0.1' },
+    )
+
+  const checkFlows: CheckFlow[] = []
+  let sendResponse: unknown
+  for (let index = 0; index < CHECK_FLOWS; index += 1) {
+    const response = await call('authentication', { phone_number: benchPhoneNumber(90_000 + index) })
+    const body = (await response.json()) as { authentication_uuid?: string; flow_token?: string }
+    if (!response.ok || !body.authentication_uuid || !body.flow_token)
+      throw new Error(`send answered ${response.status} ${JSON.stringify(body)}`)
+    sendResponse = body
+    // Every code is 123456, so 000000 is always wrong: each check takes the same path and the flow never ends.
+    checkFlows.push({ authentication_uuid: body.authentication_uuid, flow_token: body.flow_token, check_code: '000000' })
+  }
+  const first = checkFlows[0] as CheckFlow
+  const checked = await call('check', first)
+  if (!checked.ok) throw new Error(`check answered ${checked.status} ${await checked.text()}`)
+  const checkResponse = await checked.json()
+
+  const handlerOrigin = await listen((request, env) => handler(request, env as OtpHandlerInfo))
+  return { handlerOrigin, checkFlows, sendResponse, checkResponse }
+}
+
+async function main() {
+  let info: Omit<ServerTargetInfo, 'bareOrigin'> = { checkFlows: [] }
+  try {
+    info = await startHandler()
+  } catch (error) {
+    info = { checkFlows: [], handlerError: error instanceof Error ? error.message : String(error) }
+  }
+  // The floor: the same JSON from a Hono route that only parses the body, with nothing behind it.
+  const sendJson = info.sendResponse ?? { authentication_uuid: 'x', status: 'pending' }
+  const checkJson = info.checkResponse ?? { authentication_uuid: 'x', status: 'invalid' }
+  const app = new Hono()
+  app.post(`${BASE_PATH}/authentication`, async (c) => {
+    await c.req.json()
+    return c.json(sendJson)
+  })
+  app.post(`${BASE_PATH}/check`, async (c) => {
+    await c.req.json()
+    return c.json(checkJson)
+  })
+  const bareOrigin = await listen((request) => app.fetch(request))
+  process.stdout.write(`${JSON.stringify({ ...info, bareOrigin } satisfies ServerTargetInfo)}\n`)
+}
+
+await main()
