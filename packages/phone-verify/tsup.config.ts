@@ -8,7 +8,16 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   banner: { js: "'use client'" },
-  external: ['react', 'react-dom', '@tanstack/react-query', '@otpflow/core', '@otpflow/react', 'libphonenumber-js', 'react-hook-form', 'zod'],
+  external: [
+    'react',
+    'react-dom',
+    '@tanstack/react-query',
+    '@otpflow/core',
+    '@otpflow/react',
+    'libphonenumber-js',
+    'react-hook-form',
+    'zod',
+  ],
   dts: { compilerOptions: { composite: false, emitDeclarationOnly: false } },
   onSuccess: async () => copyFileSync('src/styles.css', 'dist/styles.css'),
 })

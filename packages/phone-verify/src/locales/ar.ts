@@ -1,0 +1,45 @@
+import type { Messages } from '../messages'
+
+// Phone numbers and codes are isolated left to right (U+2066 … U+2069) so digits keep their order inside Arabic text.
+const ltr = (text: string) => `\u2066${text}\u2069`
+
+export const ar: Messages = {
+  dir: 'rtl',
+  country: 'البلد',
+  noCountryFound: 'لم يتم العثور على أي بلد',
+  phoneNumber: 'رقم الهاتف',
+  phoneHint: 'سنرسل إليك رمزًا في رسالة نصية لتأكيد هذا الرقم.',
+  sendCode: 'إرسال الرمز',
+  sending: 'جارٍ الإرسال…',
+  codeSentTo: (phoneNumber) => `تم إرسال الرمز إلى ${ltr(phoneNumber)}`,
+  verificationCode: 'رمز التحقق',
+  codeHint: (length, f) => `أدخل الرمز المكوّن من ${f.number(length)} أرقام الوارد في الرسالة النصية.`,
+  verify: 'تحقق',
+  verifying: 'جارٍ التحقق…',
+  resendCode: 'إعادة إرسال الرمز',
+  resendCodeIn: (seconds, f) => `إعادة إرسال الرمز بعد ${ltr(f.countdown(seconds))}`,
+  resending: 'جارٍ إرسال رمز جديد…',
+  noMoreCodes: 'لا يمكن إرسال المزيد من الرموز',
+  resendAvailable: 'يمكنك الآن طلب رمز جديد',
+  changeNumber: 'تغيير الرقم',
+  tryAgain: 'إعادة المحاولة',
+  sendNewCode: 'إرسال رمز جديد',
+  verified: 'تم التحقق من رقم الهاتف',
+  attemptsLeft: (count, f) => `المحاولات المتبقية: ${f.number(count)}`,
+  errors: {
+    invalidNumber: 'أدخل رقم هاتف صالحًا.',
+    landline: 'لا يمكن لهذا الرقم استقبال الرسائل النصية. أدخل رقم هاتف محمول.',
+    unsupportedRegion: 'لا يمكننا إرسال رموز إلى هذا البلد. اختر بلدًا أو رقمًا آخر.',
+    rateLimited: (after, f) =>
+      after === undefined ? 'طلبات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.' : `طلبات كثيرة جدًا. حاول مرة أخرى ${f.wait(after)}.`,
+    blocked: 'لا يمكن التحقق من هذا الرقم. استخدم رقمًا آخر.',
+    wrongCode: 'الرمز غير صحيح. راجع الرسالة النصية وحاول مرة أخرى.',
+    expired: 'انتهت صلاحية هذا الرمز',
+    tooManyAttempts: 'رموز خاطئة كثيرة جدًا. اطلب رمزًا جديدًا.',
+    noResendsLeft: 'لا يمكن إرسال المزيد من الرموز إلى هذا الرقم. استخدم رقمًا آخر أو حاول لاحقًا.',
+    network: 'لا يوجد اتصال بالخادم. تحقق من اتصالك وحاول مرة أخرى.',
+    timeout: 'استغرق الخادم وقتًا طويلًا للرد. حاول مرة أخرى.',
+    unavailable: 'الخدمة غير متاحة حاليًا. حاول مرة أخرى بعد بضع دقائق.',
+    unknown: 'حدث خطأ ما. حاول مرة أخرى.',
+  },
+}

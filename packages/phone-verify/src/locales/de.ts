@@ -1,0 +1,45 @@
+import type { Messages } from '../messages'
+
+export const de: Messages = {
+  dir: 'ltr',
+  country: 'Land',
+  noCountryFound: 'Kein Land gefunden',
+  phoneNumber: 'Telefonnummer',
+  phoneHint: 'Wir senden Ihnen per SMS einen Code, um diese Nummer zu bestätigen.',
+  sendCode: 'Code senden',
+  sending: 'Wird gesendet…',
+  codeSentTo: (phoneNumber) => `Code an ${phoneNumber} gesendet`,
+  verificationCode: 'Bestätigungscode',
+  codeHint: (length, f) => `Geben Sie den ${f.number(length)}-stelligen Code aus der SMS ein.`,
+  verify: 'Bestätigen',
+  verifying: 'Wird geprüft…',
+  resendCode: 'Code erneut senden',
+  resendCodeIn: (seconds, f) => `Code erneut senden in ${f.countdown(seconds)}`,
+  resending: 'Neuer Code wird gesendet…',
+  noMoreCodes: 'Es können keine weiteren Codes gesendet werden',
+  resendAvailable: 'Sie können jetzt einen neuen Code anfordern',
+  changeNumber: 'Nummer ändern',
+  tryAgain: 'Erneut versuchen',
+  sendNewCode: 'Neuen Code senden',
+  verified: 'Telefonnummer bestätigt',
+  attemptsLeft: (count, f) => (count === 1 ? 'Noch 1 Versuch' : `Noch ${f.number(count)} Versuche`),
+  errors: {
+    invalidNumber: 'Geben Sie eine gültige Telefonnummer ein.',
+    landline: 'Diese Nummer kann keine SMS empfangen. Geben Sie eine Mobilnummer ein.',
+    unsupportedRegion: 'In dieses Land können wir keine Codes senden. Wählen Sie ein anderes Land oder eine andere Nummer.',
+    rateLimited: (after, f) =>
+      after === undefined
+        ? 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.'
+        : `Zu viele Anfragen. Versuchen Sie es ${f.wait(after)} erneut.`,
+    blocked: 'Diese Nummer kann nicht bestätigt werden. Verwenden Sie eine andere Nummer.',
+    wrongCode: 'Der Code ist nicht richtig. Prüfen Sie die SMS und versuchen Sie es erneut.',
+    expired: 'Dieser Code ist abgelaufen',
+    tooManyAttempts: 'Zu viele falsche Codes. Fordern Sie einen neuen Code an.',
+    noResendsLeft:
+      'An diese Nummer können keine weiteren Codes gesendet werden. Verwenden Sie eine andere Nummer oder versuchen Sie es später.',
+    network: 'Keine Verbindung zum Server. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    timeout: 'Der Server hat zu lange gebraucht. Versuchen Sie es erneut.',
+    unavailable: 'Der Dienst ist gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.',
+    unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
+  },
+}

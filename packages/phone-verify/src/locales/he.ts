@@ -1,0 +1,45 @@
+import type { Messages } from '../messages'
+
+// Phone numbers and countdowns are isolated left to right (U+2066 … U+2069) so digits keep their order inside Hebrew text.
+const ltr = (text: string) => `\u2066${text}\u2069`
+
+export const he: Messages = {
+  dir: 'rtl',
+  country: 'מדינה',
+  noCountryFound: 'לא נמצאה מדינה',
+  phoneNumber: 'מספר טלפון',
+  phoneHint: 'נשלח אליך קוד ב-SMS כדי לאמת את המספר הזה.',
+  sendCode: 'שליחת קוד',
+  sending: 'שולח…',
+  codeSentTo: (phoneNumber) => `הקוד נשלח אל ${ltr(phoneNumber)}`,
+  verificationCode: 'קוד אימות',
+  codeHint: (length, f) => `יש להזין את הקוד בן ${f.number(length)} הספרות מהודעת ה-SMS.`,
+  verify: 'אימות',
+  verifying: 'מאמת…',
+  resendCode: 'שליחת הקוד מחדש',
+  resendCodeIn: (seconds, f) => `שליחת הקוד מחדש בעוד ${ltr(f.countdown(seconds))}`,
+  resending: 'שולח קוד חדש…',
+  noMoreCodes: 'לא ניתן לשלוח קודים נוספים',
+  resendAvailable: 'אפשר לבקש קוד חדש עכשיו',
+  changeNumber: 'שינוי מספר',
+  tryAgain: 'ניסיון חוזר',
+  sendNewCode: 'שליחת קוד חדש',
+  verified: 'מספר הטלפון אומת',
+  attemptsLeft: (count, f) => (count === 1 ? 'נותר ניסיון אחד' : `נותרו ${f.number(count)} ניסיונות`),
+  errors: {
+    invalidNumber: 'יש להזין מספר טלפון תקין.',
+    landline: 'המספר הזה לא יכול לקבל הודעות SMS. יש להזין מספר נייד.',
+    unsupportedRegion: 'לא ניתן לשלוח קודים למדינה הזו. יש לבחור מדינה או מספר אחרים.',
+    rateLimited: (after, f) =>
+      after === undefined ? 'יותר מדי בקשות. יש להמתין רגע ולנסות שוב.' : `יותר מדי בקשות. אפשר לנסות שוב ${f.wait(after)}.`,
+    blocked: 'לא ניתן לאמת את המספר הזה. יש להשתמש במספר אחר.',
+    wrongCode: 'הקוד שגוי. יש לבדוק את הודעת ה-SMS ולנסות שוב.',
+    expired: 'תוקף הקוד הזה פג',
+    tooManyAttempts: 'יותר מדי קודים שגויים. יש לבקש קוד חדש.',
+    noResendsLeft: 'לא ניתן לשלוח עוד קודים למספר הזה. יש להשתמש במספר אחר או לנסות מאוחר יותר.',
+    network: 'אין חיבור לשרת. יש לבדוק את החיבור ולנסות שוב.',
+    timeout: 'השרת לא הגיב בזמן. יש לנסות שוב.',
+    unavailable: 'השירות אינו זמין כרגע. יש לנסות שוב בעוד כמה דקות.',
+    unknown: 'משהו השתבש. יש לנסות שוב.',
+  },
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { createMessageFormat, type Messages, mergeMessages } from '../messages'
+import { en } from './en'
+import { locales, messagesFor } from './index'
+
+/** Every string of a messages object, with the functions called on sample values. */
+function allStrings(messages: Messages, locale: string): string[] {
+  const f = createMessageFormat(locale)
+  const strings: string[] = []
+  const visit = (value: unknown) => {
+    if (typeof value === 'string') strings.push(value)
+    else if (typeof value === 'function') {
+      strings.push(String(value(3, f)), String(value(1, f)), String(value(undefined, f)))
+    } else if (value && typeof value === 'object') for (const item of Object.values(value)) visit(item)
+  }
+  visit(messages)
+  return strings
+}
+
+describe('locales', () => {
+  it.each(Object.keys(locales))('%s has every string of English, none empty', (name) => {
+    const messages = locales[name as keyof typeof locales]
+    const keys = (object: object): string[] =>
+      Object.entries(object).flatMap(([key, value]) =>
+        value && typeof value === 'object' ? keys(value).map((inner) => `${key}.${inner}`) : [key],
+      )
+    expect(keys(messages).sort()).toEqual(keys(en).sort())
+    for (const text of allStrings(messages, name)) expect(text.trim()).not.toBe('')
+  })
+
+  it('sets right-to-left for Arabic and Hebrew only', () => {
+    const rtl = Object.entries(locales)
+      .filter(([, messages]) => messages.dir === 'rtl')
+      .map(([name]) => name)
+    expect(rtl.sort()).toEqual(['ar', 'he'])
+  })
+
+  it('picks the language of a regional tag and falls back to English', () => {
+    expect(messagesFor('fr-CA')).toBe(locales.fr)
+    expect(messagesFor('pt_BR')).toBe(locales.pt)
+    expect(messagesFor('ja')).toBe(en)
+  })
+
+  it('formats countdowns and waits for the locale', () => {
+    expect(en.resendCodeIn(27, createMessageFormat('en'))).toBe('Resend code in 0:27')
+    expect(locales.fr.resendCodeIn(75, createMessageFormat('fr'))).toBe('Renvoyer le code dans 1:15')
+    expect(locales.de.errors.rateLimited(120, createMessageFormat('de'))).toBe(
+      'Zu viele Anfragen. Versuchen Sie es in 2 Minuten erneut.',
+    )
+    expect(locales.ar.resendCodeIn(30, createMessageFormat('ar-EG'))).toContain('٠:٣٠')
+  })
+
+  it('merges overrides, errors included', () => {
+    const merged = mergeMessages(en, { sendCode: 'Text me', errors: { expired: 'Too late' } })
+    expect(merged.sendCode).toBe('Text me')
+    expect(merged.errors.expired).toBe('Too late')
+    expect(merged.errors.network).toBe(en.errors.network)
+  })
+})

@@ -1,0 +1,83 @@
+/** Locale helpers the message functions use: numbers, countdowns and waits formatted for the locale. */
+export interface MessageFormat {
+  locale: string
+  /** `27` → "27" in the locale's digits. */
+  number(value: number): string
+  /** Seconds as a countdown, `27` → "0:27". */
+  countdown(seconds: number): string
+  /** A wait from now, `120` → "in 2 minutes". */
+  wait(seconds: number): string
+}
+
+/**
+ * Every string `<PhoneVerify>` and its parts show or announce. Strings with values are plain functions (no ICU):
+ * they get the values and a {@link MessageFormat} for the locale.
+ */
+export interface Messages {
+  /** The text direction of the locale. */
+  dir: 'ltr' | 'rtl'
+  country: string
+  noCountryFound: string
+  phoneNumber: string
+  phoneHint: string
+  sendCode: string
+  sending: string
+  codeSentTo: (phoneNumber: string, f: MessageFormat) => string
+  verificationCode: string
+  codeHint: (length: number, f: MessageFormat) => string
+  verify: string
+  verifying: string
+  resendCode: string
+  resendCodeIn: (seconds: number, f: MessageFormat) => string
+  resending: string
+  noMoreCodes: string
+  resendAvailable: string
+  changeNumber: string
+  tryAgain: string
+  sendNewCode: string
+  verified: string
+  attemptsLeft: (count: number, f: MessageFormat) => string
+  errors: {
+    invalidNumber: string
+    landline: string
+    unsupportedRegion: string
+    rateLimited: (retryAfterSeconds: number | undefined, f: MessageFormat) => string
+    blocked: string
+    wrongCode: string
+    expired: string
+    tooManyAttempts: string
+    noResendsLeft: string
+    network: string
+    timeout: string
+    unavailable: string
+    unknown: string
+  }
+}
+
+/** A partial override of {@link Messages}: `errors` may be partial too. */
+export type MessagesOverride = Partial<Omit<Messages, 'errors'>> & { errors?: Partial<Messages['errors']> }
+
+/** Formatting helpers for `locale`, through `Intl`. */
+export function createMessageFormat(locale: string): MessageFormat {
+  const numbers = new Intl.NumberFormat(locale)
+  const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false })
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' })
+  return {
+    locale,
+    number: (value) => numbers.format(value),
+    countdown: (seconds) => {
+      const whole = Math.max(0, Math.ceil(seconds))
+      return `${numbers.format(Math.floor(whole / 60))}:${twoDigits.format(whole % 60)}`
+    },
+    wait: (seconds) =>
+      seconds < 60
+        ? relative.format(Math.max(1, Math.ceil(seconds)), 'second')
+        : relative.format(Math.ceil(seconds / 60), 'minute'),
+  }
+}
+
+/** Merges an override over full messages. */
+export function mergeMessages(base: Messages, override: MessagesOverride | undefined): Messages {
+  if (!override) return base
+  return { ...base, ...override, errors: { ...base.errors, ...override.errors } }
+}

@@ -1,0 +1,495 @@
+import type { CheckInput, CreateAuthenticationInput, OtpContract, RequestOptions } from '@otpflow/core'
+import { OtpError } from '@otpflow/core'
+import { createSandbox, SANDBOX_TEST_NUMBERS, type Sandbox } from '@otpflow/core/sandbox'
+import { OtpFlowProvider } from '@otpflow/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import axe from 'axe-core'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadPhoneMetadata } from './phone/metadata'
+import { PhoneVerify, type PhoneVerifyProps } from './phone-verify'
+
+beforeAll(async () => {
+  await loadPhoneMetadata()
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+/** A clock the test moves by hand, shared by the sandbox and the flow. */
+function manualClock(start = Date.UTC(2026, 10, 26, 12)) {
+  let now = start
+  return {
+    now: () => now,
+    advance(seconds: number) {
+      now += seconds * 1000
+    },
+  }
+}
+
+function setup(props: Partial<PhoneVerifyProps> = {}, sandboxOptions: Parameters<typeof createSandbox>[0] = {}) {
+  const clock = manualClock()
+  const sandbox = createSandbox({ clock, ...sandboxOptions })
+  const user = userEvent.setup()
+  const onVerified = vi.fn()
+  const onError = vi.fn()
+  const view = render(
+    <PhoneVerify
+      client={sandbox}
+      defaultCountry="GB"
+      onVerified={onVerified}
+      onError={onError}
+      {...props}
+      flowOptions={{ persist: false, clock, ...props.flowOptions }}
+    />,
+  )
+  return { ...view, clock, sandbox, user, onVerified, onError }
+}
+
+const phoneField = () => screen.getByLabelText<HTMLInputElement>('Phone number')
+const codeField = () => screen.findByLabelText<HTMLInputElement>('Verification code')
+const alert = () => screen.getByRole('alert')
+const status = () => screen.getByRole('status')
+
+async function sendTo(user: ReturnType<typeof userEvent.setup>, number: string) {
+  await user.type(phoneField(), number)
+  await user.click(screen.getByRole('button', { name: 'Send code' }))
+}
+
+const latestCode = (sandbox: Sandbox) => sandbox.outbox.latest()?.code ?? ''
+const wrong = (code: string) => code.replace(/^./, (digit) => String((Number(digit) + 1) % 10))
+
+/** Tells the flow and countdowns to read the clock again, as a tab coming back to the front does. */
+function wakeUp() {
+  act(() => {
+    document.dispatchEvent(new Event('visibilitychange'))
+  })
+}
+
+describe('PhoneVerify', () => {
+  it('sends a code, moves focus to the code field, and verifies the typed code', async () => {
+    const { user, sandbox, onVerified } = setup()
+    await sendTo(user, '07700 900123')
+    const field = await codeField()
+    await waitFor(() => expect(field).toHaveFocus())
+    expect(status()).toHaveTextContent('Code sent to +44 7700 900123')
+    expect(sandbox.outbox.latest()?.phoneNumber).toBe('+447700900123')
+    await user.keyboard(latestCode(sandbox))
+    await waitFor(() => expect(onVerified).toHaveBeenCalledWith({ phoneNumber: '+447700900123', verificationToken: undefined }))
+    expect(onVerified).toHaveBeenCalledTimes(1)
+    expect(status()).toHaveTextContent('Phone number verified')
+  })
+
+  it('verifies a pasted code once, with the button and Enter unable to check it again', async () => {
+    const { user, sandbox, onVerified } = setup({ autoSubmit: false })
+    const check = vi.spyOn(sandbox, 'check')
+    await sendTo(user, '07700 900123')
+    await codeField()
+    await user.paste(`Your code is ${latestCode(sandbox)}`)
+    await user.click(screen.getByRole('button', { name: 'Verify' }))
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1))
+    expect(check).toHaveBeenCalledTimes(1)
+  })
+
+  it('sends the E.164 number of a pasted international number and follows its country', async () => {
+    const { user, sandbox } = setup({ defaultCountry: 'US' })
+    await user.click(phoneField())
+    await user.paste('+44 7700 900123')
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('🇬🇧 +44')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await codeField()
+    expect(sandbox.outbox.latest()?.phoneNumber).toBe('+447700900123')
+  })
+
+  it('sends to a default number given in national form', async () => {
+    const { user, sandbox } = setup({ defaultPhoneNumber: '07700 900123' })
+    expect(phoneField()).toHaveValue('07700 900123')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await codeField()
+    expect(sandbox.outbox.latest()?.phoneNumber).toBe('+447700900123')
+  })
+
+  it('takes the country of a default number in international form', async () => {
+    const { user, sandbox } = setup({ defaultCountry: 'US', defaultPhoneNumber: '+33 6 12 34 56 78' })
+    expect(await screen.findByDisplayValue('06 12 34 56 78')).toBe(phoneField())
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('🇫🇷 +33')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await codeField()
+    expect(sandbox.outbox.latest()?.phoneNumber).toBe('+33612345678')
+  })
+
+  it('keeps the country of a default international number over the guessed one', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-GB'])
+    render(<PhoneVerify client={createSandbox()} defaultPhoneNumber="+33 6 12 34 56 78" flowOptions={{ persist: false }} />)
+    expect(phoneField()).toHaveValue('06 12 34 56 78')
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('🇫🇷 +33')
+  })
+
+  it('says an invalid number is invalid, without sending, and keeps the focus on the field', async () => {
+    const { user, sandbox } = setup()
+    const send = vi.spyOn(sandbox, 'createAuthentication')
+    await sendTo(user, '0770')
+    expect(alert()).toHaveTextContent('Enter a valid phone number.')
+    expect(phoneField()).toHaveAttribute('aria-invalid', 'true')
+    expect(phoneField()).toHaveAccessibleDescription(/Enter a valid phone number/)
+    expect(phoneField()).toHaveFocus()
+    expect(send).not.toHaveBeenCalled()
+    await user.type(phoneField(), '900123')
+    expect(alert()).toBeEmptyDOMElement()
+  })
+
+  it.each([
+    [SANDBOX_TEST_NUMBERS.invalidPhoneNumber, 'Enter a valid phone number.'],
+    [SANDBOX_TEST_NUMBERS.invalidLine, 'This number cannot receive text messages. Enter a mobile number.'],
+    [SANDBOX_TEST_NUMBERS.spamDetected, 'This number cannot be verified. Use another number.'],
+  ])('explains the send answer for %s and points at the number', async (number, message) => {
+    const { user } = setup({ defaultCountry: 'US' })
+    await sendTo(user, number)
+    await waitFor(() => expect(alert()).toHaveTextContent(message))
+    expect(phoneField()).toHaveAttribute('aria-invalid', 'true')
+    // Editing the number is the way out: the error goes away with the first change.
+    await user.type(phoneField(), '{Backspace}')
+    expect(alert()).toBeEmptyDOMElement()
+    expect(phoneField()).not.toHaveAttribute('aria-invalid')
+  })
+
+  it('guesses the country from the browser language', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR', 'fr'])
+    render(<PhoneVerify client={createSandbox()} flowOptions={{ persist: false }} />)
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('🇫🇷 +33')
+  })
+
+  it('falls back to the first offered country when the guess is not offered', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR'])
+    render(<PhoneVerify client={createSandbox()} countries={['DE', 'AT']} flowOptions={{ persist: false }} />)
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('🇩🇪 +49')
+  })
+
+  it('explains an unsupported region', async () => {
+    const sandbox = createSandbox()
+    const client: OtpContract = {
+      ...sandbox,
+      createAuthentication: async () => {
+        throw new OtpError('unsupported_region', 'Region not supported', { status: 400 })
+      },
+    }
+    const user = userEvent.setup()
+    render(<PhoneVerify client={client} defaultCountry="GB" flowOptions={{ persist: false }} />)
+    await sendTo(user, '07700 900123')
+    await waitFor(() => expect(alert()).toHaveTextContent('We cannot send codes to this country.'))
+  })
+
+  it('says how long to wait when rate limited, with a way to use another number', async () => {
+    const { user } = setup({ defaultCountry: 'US' })
+    await sendTo(user, SANDBOX_TEST_NUMBERS.rateLimited)
+    await waitFor(() => expect(alert()).toHaveTextContent(/^Too many requests\./))
+    await user.click(screen.getByRole('button', { name: 'Change number' }))
+    expect(phoneField()).toHaveFocus()
+    expect(alert()).toBeEmptyDOMElement()
+  })
+
+  it('gives the wait of a rate-limit error from Retry-After', async () => {
+    const sandbox = createSandbox()
+    const client: OtpContract = {
+      ...sandbox,
+      createAuthentication: async () => {
+        throw new OtpError('rate_limited', 'Too many requests', { status: 429, retryAfter: 120 })
+      },
+    }
+    const user = userEvent.setup()
+    render(<PhoneVerify client={client} defaultCountry="GB" flowOptions={{ persist: false }} />)
+    await sendTo(user, '07700 900123')
+    await waitFor(() => expect(alert()).toHaveTextContent('Too many requests. Try again in 2 minutes.'))
+  })
+
+  it.each([
+    ['network_error', 'No connection to the server. Check your connection and try again.'],
+    ['timeout', 'The server took too long to answer. Try again.'],
+    ['service_unavailable', 'The service is unavailable right now. Try again in a few minutes.'],
+    ['server_error', 'The service is unavailable right now. Try again in a few minutes.'],
+  ])('offers a retry after %s on send that keeps the typed number', async (errorCode, message) => {
+    const sandbox = createSandbox()
+    let failures = 1
+    const client: OtpContract = {
+      ...sandbox,
+      createAuthentication: (input: CreateAuthenticationInput, options?: RequestOptions) => {
+        if (failures-- > 0) return Promise.reject(new OtpError(errorCode, 'failed'))
+        return sandbox.createAuthentication(input, options)
+      },
+    }
+    const user = userEvent.setup()
+    render(<PhoneVerify client={client} defaultCountry="GB" flowOptions={{ persist: false }} />)
+    await sendTo(user, '07700 900123')
+    await waitFor(() => expect(alert()).toHaveTextContent(message))
+    expect(phoneField()).toHaveValue('07700 900123')
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    await codeField()
+    expect(sandbox.outbox.latest()?.phoneNumber).toBe('+447700900123')
+  })
+
+  it('offers a retry after a network failure on check that keeps the typed code', async () => {
+    const sandbox = createSandbox()
+    let failures = 1
+    const client: OtpContract = {
+      ...sandbox,
+      check: (input: CheckInput, options?: RequestOptions) => {
+        if (failures-- > 0) return Promise.reject(new OtpError('network_error', 'offline'))
+        return sandbox.check(input, options)
+      },
+    }
+    const user = userEvent.setup()
+    const onVerified = vi.fn()
+    render(<PhoneVerify client={client} defaultCountry="GB" onVerified={onVerified} flowOptions={{ persist: false }} />)
+    await sendTo(user, '07700 900123')
+    const field = await codeField()
+    await user.keyboard(latestCode(sandbox))
+    await waitFor(() => expect(alert()).toHaveTextContent('No connection to the server.'))
+    expect(field).toHaveValue(latestCode(sandbox))
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1))
+  })
+
+  it('announces a wrong code with the attempts left, then clears and refocuses the field', async () => {
+    const { user, sandbox } = setup({ flowOptions: { maxAttempts: 5 } })
+    await sendTo(user, '07700 900123')
+    const field = await codeField()
+    await user.keyboard(wrong(latestCode(sandbox)))
+    await waitFor(() =>
+      expect(alert()).toHaveTextContent('That code is not right. Check the text message and try again. 4 attempts left'),
+    )
+    expect(field).toHaveValue('')
+    expect(field).toHaveFocus()
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+  })
+
+  it('says when no attempts are left', async () => {
+    const { user, sandbox } = setup({ flowOptions: { maxAttempts: 1 } })
+    await sendTo(user, '07700 900123')
+    await codeField()
+    await user.keyboard(wrong(latestCode(sandbox)))
+    await waitFor(() => expect(alert()).toHaveTextContent('Too many wrong codes. Request a new code.'))
+  })
+
+  it('says when the server refuses more checks', async () => {
+    const { user, sandbox } = setup({}, { maxCheckAttempts: 1 })
+    await sendTo(user, '07700 900123')
+    await codeField()
+    const code = latestCode(sandbox)
+    await user.keyboard(wrong(code))
+    await waitFor(() => expect(alert()).toHaveTextContent('That code is not right.'))
+    await user.keyboard(code)
+    await waitFor(() => expect(alert()).toHaveTextContent('Too many wrong codes. Request a new code.'))
+    expect(screen.getByRole('button', { name: 'Change number' })).toBeInTheDocument()
+  })
+
+  it('says the code has expired and sends a new one', async () => {
+    const { user, sandbox, clock, container } = setup({}, { ttlSeconds: 60 })
+    await sendTo(user, '07700 900123')
+    await codeField()
+    const first = latestCode(sandbox)
+    clock.advance(61)
+    await user.keyboard(first)
+    await waitFor(() => expect(alert()).toHaveTextContent('This code has expired'))
+    expect((await axe.run(container)).violations).toEqual([])
+    const sendNew = screen.getByRole('button', { name: 'Send a new code' })
+    expect(sendNew).toHaveFocus()
+    await user.keyboard('{Enter}')
+    // The number step never shows in between.
+    expect(screen.queryByLabelText('Phone number')).toBeNull()
+    await waitFor(() => expect(sandbox.outbox.messages()).toHaveLength(2))
+    await waitFor(() => expect(alert()).toBeEmptyDOMElement())
+    const field = await codeField()
+    expect(field).toBeEnabled()
+    await waitFor(() => expect(field).toHaveFocus())
+  })
+
+  it('counts the resend down from the server deadline, announces it once, then resends', async () => {
+    const { user, sandbox, clock } = setup()
+    await sendTo(user, '07700 900123')
+    await codeField()
+    const resend = screen.getByRole('button', { name: 'Resend code in 0:30' })
+    expect(resend).toBeDisabled()
+    clock.advance(3)
+    wakeUp()
+    expect(screen.getByRole('button', { name: 'Resend code in 0:27' })).toBeDisabled()
+    clock.advance(27)
+    wakeUp()
+    const ready = await screen.findByRole('button', { name: 'Resend code' })
+    expect(ready).toBeEnabled()
+    expect(status()).toHaveTextContent('You can request a new code now')
+    await user.click(ready)
+    await waitFor(() => expect(sandbox.outbox.messages()).toHaveLength(2))
+    await waitFor(() => expect(status()).toHaveTextContent('Code sent to +44 7700 900123'))
+    expect(screen.getByRole('button', { name: /^Resend code in/ })).toBeDisabled()
+    expect(await codeField()).toHaveFocus()
+  })
+
+  it('says when no more codes can be sent', async () => {
+    const { user, clock } = setup({}, { maxResends: 0 })
+    await sendTo(user, '07700 900123')
+    await codeField()
+    expect(screen.getByRole('button', { name: 'No more codes can be sent' })).toBeDisabled()
+    clock.advance(30)
+    wakeUp()
+    expect(screen.getByRole('button', { name: 'No more codes can be sent' })).toBeDisabled()
+  })
+
+  it('keeps the code and its countdown when the same number is sent again after Change number', async () => {
+    const { user, sandbox, clock } = setup()
+    await sendTo(user, '07700 900123')
+    await codeField()
+    clock.advance(10)
+    await user.click(screen.getByRole('button', { name: 'Change number' }))
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await codeField()
+    expect(sandbox.outbox.messages()).toHaveLength(1)
+    expect(screen.getByRole('button', { name: 'Resend code in 0:20' })).toBeDisabled()
+  })
+
+  it('goes back with the number kept and the focus on the phone field', async () => {
+    const { user } = setup()
+    await sendTo(user, '07700 900123')
+    await codeField()
+    await user.click(screen.getByRole('button', { name: 'Change number' }))
+    expect(phoneField()).toHaveValue('07700 900123')
+    expect(phoneField()).toHaveFocus()
+    await user.clear(phoneField())
+    expect(phoneField()).toHaveValue('')
+  })
+
+  it('comes back on the code step after a reload, and shows the number again on Change number', async () => {
+    sessionStorage.clear()
+    const sandbox = createSandbox()
+    const user = userEvent.setup()
+    const first = render(<PhoneVerify client={sandbox} defaultCountry="US" flowOptions={{ persist: 'session' }} />)
+    await user.type(phoneField(), '07700 900123')
+    await user.click(screen.getByRole('combobox', { name: 'Country' }))
+    await user.keyboard('gb{Enter}')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await codeField()
+    first.unmount()
+    render(<PhoneVerify client={sandbox} defaultCountry="US" flowOptions={{ persist: 'session' }} />)
+    await codeField()
+    await user.click(screen.getByRole('button', { name: 'Change number' }))
+    expect(phoneField()).toHaveValue('07700 900123')
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('🇬🇧 +44')
+    sessionStorage.clear()
+  })
+
+  it('puts the verification token in a hidden input for a surrounding form', async () => {
+    const sandbox = createSandbox()
+    const client: OtpContract = {
+      ...sandbox,
+      check: async (input, options) => ({ ...(await sandbox.check(input, options)), verificationToken: 'signed-token' }),
+    }
+    const user = userEvent.setup()
+    const onSubmit = vi.fn((event: { preventDefault(): void }) => event.preventDefault())
+    const { container } = render(
+      <form onSubmit={onSubmit}>
+        <PhoneVerify client={client} defaultCountry="GB" name="phone_token" flowOptions={{ persist: false }} />
+      </form>,
+    )
+    await user.type(phoneField(), '07700 900123{Enter}')
+    expect(onSubmit).not.toHaveBeenCalled()
+    await codeField()
+    await user.keyboard(latestCode(sandbox))
+    await waitFor(() => expect(status()).toHaveTextContent('Phone number verified'))
+    const form = container.querySelector('form') as HTMLFormElement
+    expect(new FormData(form).get('phone_token')).toBe('signed-token')
+  })
+
+  it('uses the provider above when given no client', async () => {
+    const sandbox = createSandbox()
+    const user = userEvent.setup()
+    render(
+      <OtpFlowProvider client={sandbox}>
+        <PhoneVerify defaultCountry="GB" flowOptions={{ persist: false }} />
+      </OtpFlowProvider>,
+    )
+    await sendTo(user, '07700 900123')
+    await codeField()
+    expect(sandbox.outbox.messages()).toHaveLength(1)
+  })
+
+  it('shows progress on the send button and sends once however often it is pressed', async () => {
+    const sandbox = createSandbox()
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const send = vi.fn(async (input: CreateAuthenticationInput, options?: RequestOptions) => {
+      await gate
+      return sandbox.createAuthentication(input, options)
+    })
+    const user = userEvent.setup()
+    render(
+      <PhoneVerify client={{ ...sandbox, createAuthentication: send }} defaultCountry="GB" flowOptions={{ persist: false }} />,
+    )
+    await user.type(phoneField(), '07700 900123')
+    const button = screen.getByRole('button', { name: 'Send code' })
+    await user.click(button)
+    expect(button).toHaveTextContent('Sending…')
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).toHaveFocus()
+    await user.click(button)
+    fireEvent.keyDown(phoneField(), { key: 'Enter' })
+    release()
+    await codeField()
+    expect(send).toHaveBeenCalledTimes(1)
+  })
+
+  it('renders right to left in Arabic with the code field left to right', async () => {
+    const { container, user, sandbox } = setup({ locale: 'ar-EG' })
+    const root = container.querySelector('[data-part="root"]')
+    expect(root).toHaveAttribute('dir', 'rtl')
+    expect(screen.getByLabelText('رقم الهاتف')).toBeInTheDocument()
+    await user.type(screen.getByLabelText('رقم الهاتف'), '07700 900123')
+    await user.click(screen.getByRole('button', { name: 'إرسال الرمز' }))
+    const field = await screen.findByLabelText('رمز التحقق')
+    expect(field.closest('[data-part="code-field"]')).toHaveAttribute('dir', 'ltr')
+    expect(sandbox.outbox.messages()).toHaveLength(1)
+    expect(screen.getByRole('button', { name: /^إعادة إرسال الرمز بعد/ })).toHaveTextContent('٠:٣٠')
+    expect((await axe.run(container)).violations).toEqual([])
+  })
+
+  it('disables every control', () => {
+    setup({ disabled: true })
+    expect(phoneField()).toBeDisabled()
+    expect(screen.getByRole('combobox', { name: 'Country' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Send code' })).toBeDisabled()
+  })
+
+  it('exposes data-scope, data-part and data-state, and classNames per part', () => {
+    const { container } = setup({ className: 'mine', classNames: { sendButton: 'send', phoneField: 'phone' }, unstyled: true })
+    const root = container.querySelector('[data-part="root"]')
+    expect(root).toHaveAttribute('data-scope', 'phone-verify')
+    expect(root).toHaveAttribute('data-state', 'phone')
+    expect(root).toHaveAttribute('data-unstyled')
+    expect(root).toHaveClass('mine')
+    expect(screen.getByRole('button', { name: 'Send code' })).toHaveClass('send')
+    expect(phoneField()).toHaveClass('phone')
+    for (const part of container.querySelectorAll('[data-part]')) {
+      if (part.closest('[data-part="status"]') !== part && part.closest('[data-part="status"]')) continue
+      expect(part.closest('[data-scope="phone-verify"]')).not.toBeNull()
+    }
+  })
+
+  it('has no axe violations on the phone, error, code and verified steps', async () => {
+    const { container, user, sandbox } = setup()
+    expect((await axe.run(container)).violations).toEqual([])
+    await sendTo(user, '0770')
+    expect((await axe.run(container)).violations).toEqual([])
+    await user.type(phoneField(), '900123')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await codeField()
+    expect((await axe.run(container)).violations).toEqual([])
+    await user.keyboard(wrong(latestCode(sandbox)))
+    await waitFor(() => expect(alert()).toHaveTextContent('That code is not right.'))
+    expect((await axe.run(container)).violations).toEqual([])
+    await user.keyboard(latestCode(sandbox))
+    await waitFor(() => expect(status()).toHaveTextContent('Phone number verified'))
+    expect((await axe.run(container)).violations).toEqual([])
+  })
+})

@@ -1,0 +1,603 @@
+import { type OtpContract, type OtpError, systemClock } from '@otpflow/core'
+import {
+  OtpFlowProvider,
+  type UseOtpFlowOptions,
+  type UseOtpFlowResult,
+  useOtpFlow,
+  useOtpFlowContext,
+  type VerifiedDetails,
+} from '@otpflow/react'
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { type Resolver, type ResolverResult, useForm } from 'react-hook-form'
+import { z } from 'zod/mini'
+import { messagesFor } from './locales'
+import { createMessageFormat, type MessageFormat, type Messages, type MessagesOverride, mergeMessages } from './messages'
+import { CountryPicker } from './phone/country-picker'
+import { getPhoneKit } from './phone/metadata'
+import { PhoneField } from './phone/phone-field'
+import { type CountryCode, guessCountry } from './phone/phone-text'
+import { usePhoneKit } from './phone/use-phone-kit'
+import { useCodeParts } from './use-code-parts'
+import { VerifyStatus } from './verify-status'
+
+/** Classes for each part of `<PhoneVerify>`, added to the part's own `data-part` hooks. */
+export interface PhoneVerifyClassNames {
+  root?: string
+  phoneStep?: string
+  codeStep?: string
+  verifiedStep?: string
+  label?: string
+  hint?: string
+  countryPicker?: string
+  countryList?: string
+  countryOption?: string
+  phoneField?: string
+  sendButton?: string
+  codeField?: string
+  codeInput?: string
+  codeSlot?: string
+  verifyButton?: string
+  resendButton?: string
+  changeNumberButton?: string
+  status?: string
+  actionButton?: string
+}
+
+export interface PhoneVerifyProps {
+  /** The app's endpoint (`createOtpHandler`). Ignored when `client` is set. @default "/api/otp" (or the provider above) */
+  endpoint?: string
+  /** Any `OtpContract`: `createOtpClient(…)`, `createSandbox()`, a test double. */
+  client?: OtpContract
+  /** Called once when the code is accepted, with the E.164 number and the proof for the backend. */
+  onVerified?: (details: VerifiedDetails) => void
+  /** Called with every error the flow shows. */
+  onError?: (error: OtpError) => void
+  /** The country chosen at first. @default the region of the browser's language, else the first of `countries`, else US */
+  defaultCountry?: CountryCode
+  /** Only these countries are offered, in this order. @default every country */
+  countries?: readonly CountryCode[]
+  /** Countries listed first. @default [] */
+  preferredCountries?: readonly CountryCode[]
+  /** A number to start with, in any form (`+44 7700 900123`, `07700 900123`). */
+  defaultPhoneNumber?: string
+  /** BCP 47 locale of the strings, country names, numbers and direction. @default "en" */
+  locale?: string
+  /** Overrides of the locale's strings. */
+  messages?: MessagesOverride
+  /** Digits of the code. @default 6 */
+  codeLength?: number
+  /** Checks the code as soon as it is complete. @default true */
+  autoSubmit?: boolean
+  /** Disables every control. @default false */
+  disabled?: boolean
+  className?: string
+  classNames?: PhoneVerifyClassNames
+  /** Leaves out the stylesheet's rules (the `data-*` hooks stay). @default false */
+  unstyled?: boolean
+  /** Name of a hidden input carrying the verification token, for a surrounding `<form>`. */
+  name?: string
+  /** Options passed to `useOtpFlow` (persistence, clock, resend delay, attempts per code). */
+  flowOptions?: Pick<UseOtpFlowOptions, 'persist' | 'clock' | 'resendDelay' | 'maxAttempts'>
+}
+
+const noSubscribe = () => () => {}
+const guessOnClient = () => guessCountry()
+const guessOnServer = () => undefined
+
+// zod/mini, as in @otpflow/core: one flavour of zod in the bundle, and a small one (the classic API cost 16 kB gzipped).
+const phoneFormSchema = z.object({
+  phoneNumber: z.string().check(z.refine((value) => getPhoneKit()?.isPossible(value) ?? false, { message: 'invalidNumber' })),
+})
+type PhoneForm = z.infer<typeof phoneFormSchema>
+
+// The whole resolver for a one-field schema: a few lines instead of @hookform/resolvers (1.4 kB gzipped).
+const phoneResolver: Resolver<PhoneForm> = async (values) => {
+  const result = phoneFormSchema.safeParse(values)
+  const answer: ResolverResult<PhoneForm> = result.success
+    ? { values: result.data, errors: {} }
+    : { values: {}, errors: { phoneNumber: { type: 'invalidNumber', message: result.error.issues[0]?.message ?? '' } } }
+  return answer
+}
+
+/** "+44 7700 900123" once the phone kit is there, the E.164 number before. */
+const international = (e164: string | undefined) => (e164 ? (getPhoneKit()?.formatInternational(e164) ?? e164) : '')
+
+const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ') || undefined
+
+type Step = 'phone' | 'code' | 'verified'
+
+function stepOf(flow: UseOtpFlowResult): Step {
+  switch (flow.status) {
+    case 'verified':
+      return 'verified'
+    case 'awaitingCode':
+    case 'checking':
+    case 'expired':
+      return 'code'
+    case 'sending':
+      return flow.reason === 'resend' ? 'code' : 'phone'
+    case 'idle':
+    case 'blocked':
+    case 'error':
+      return 'phone'
+    default:
+      return flow satisfies never
+  }
+}
+
+interface ErrorView {
+  text: string
+  /** The field the error is about: it gets `aria-invalid` and `aria-describedby`. */
+  field?: 'phone' | 'code'
+  action?: 'tryAgain' | 'changeNumber' | 'sendNewCode'
+}
+
+const NETWORK_CODES = new Set(['network_error'])
+const TIMEOUT_CODES = new Set(['timeout', 'upstream_timeout'])
+const UNAVAILABLE_CODES = new Set(['server_error', 'service_unavailable', 'upstream_error', 'internal_server_error'])
+const PHONE_CODES: Record<string, keyof Messages['errors']> = {
+  invalid_phone_number: 'invalidNumber',
+  invalid_request: 'invalidNumber',
+  invalid_line: 'landline',
+  unsupported_region: 'unsupportedRegion',
+  blocked_number: 'blocked',
+  spam_detected: 'blocked',
+}
+
+/** One message and one way out for each error the flow can be in. */
+function describeError(
+  flow: UseOtpFlowResult,
+  cameFromChecking: boolean,
+  messages: Messages,
+  format: MessageFormat,
+  now: number,
+): ErrorView | undefined {
+  const { errors } = messages
+  const secondsUntil = (date: Date | undefined) => (date ? Math.max(1, Math.ceil((date.getTime() - now) / 1000)) : undefined)
+  if (flow.status === 'expired') return { text: errors.expired, action: 'sendNewCode' }
+  const error = flow.error
+  if (!error) return undefined
+  const transport = (): ErrorView | undefined => {
+    if (NETWORK_CODES.has(error.code)) return { text: errors.network, action: 'tryAgain' }
+    if (TIMEOUT_CODES.has(error.code)) return { text: errors.timeout, action: 'tryAgain' }
+    if (UNAVAILABLE_CODES.has(error.code)) return { text: errors.unavailable, action: 'tryAgain' }
+    return undefined
+  }
+  if (flow.status === 'awaitingCode') {
+    if (error.code === 'invalid_code') {
+      if (flow.attemptsLeft === 0) return { text: errors.tooManyAttempts, field: 'code' }
+      const left = flow.attemptsLeft === undefined ? '' : ` ${messages.attemptsLeft(flow.attemptsLeft, format)}`
+      return { text: `${errors.wrongCode}${left}`, field: 'code' }
+    }
+    if (error.code === 'resend_denied') return { text: errors.rateLimited(secondsUntil(flow.resendAvailableAt), format) }
+    if (error.code === 'rate_limited') {
+      if (flow.remainingResends === 0) return { text: errors.noResendsLeft, action: 'changeNumber' }
+      return { text: errors.rateLimited(error.retryAfter, format) }
+    }
+    return transport() ?? { text: errors.unknown, action: 'tryAgain' }
+  }
+  if (flow.status === 'blocked') {
+    if (error.code === 'rate_limited') {
+      if (cameFromChecking) return { text: errors.tooManyAttempts, action: 'changeNumber' }
+      return { text: errors.rateLimited(secondsUntil(flow.until) ?? error.retryAfter, format), action: 'changeNumber' }
+    }
+    return { text: errors.blocked, field: 'phone', action: 'changeNumber' }
+  }
+  if (flow.status === 'error') {
+    const key = PHONE_CODES[error.code]
+    if (key === 'blocked') return { text: errors.blocked, field: 'phone' }
+    if (key) return { text: messages.errors[key] as string, field: 'phone' }
+    if (error.code === 'rate_limited') return { text: errors.rateLimited(error.retryAfter, format), action: 'tryAgain' }
+    return transport() ?? { text: errors.unknown, action: 'tryAgain' }
+  }
+  return undefined
+}
+
+/** Whether an `OtpFlowProvider` is above (its context hook throws when not). */
+function useHasFlowProvider(): boolean {
+  try {
+    // biome-ignore lint/correctness/useHookAtTopLevel: called on every render; the try only catches its throw outside a provider
+    useOtpFlowContext()
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The whole phone verification, ready to drop in: number, code, done. Built from the exported parts on
+ * `useOtpFlow`; uses the `OtpFlowProvider` above, or its own from `client` / `endpoint`.
+ *
+ * @example
+ * <PhoneVerify endpoint="/api/otp" onVerified={({ phoneNumber, verificationToken }) => save(phoneNumber, verificationToken)} />
+ */
+export function PhoneVerify(props: PhoneVerifyProps): ReactNode {
+  const hasProvider = useHasFlowProvider()
+  const content = <PhoneVerifyFlow {...props} />
+  if (hasProvider && props.client === undefined && props.endpoint === undefined) return content
+  return (
+    <OtpFlowProvider
+      {...(props.client ? { client: props.client } : {})}
+      {...(props.endpoint ? { endpoint: props.endpoint } : {})}
+    >
+      {content}
+    </OtpFlowProvider>
+  )
+}
+
+function PhoneVerifyFlow({
+  onVerified,
+  onError,
+  defaultCountry,
+  countries,
+  preferredCountries,
+  defaultPhoneNumber,
+  locale = 'en',
+  messages: messagesProp,
+  codeLength = 6,
+  autoSubmit = true,
+  disabled = false,
+  className,
+  classNames = {},
+  unstyled = false,
+  name,
+  flowOptions,
+}: PhoneVerifyProps): ReactNode {
+  const messages = useMemo(() => mergeMessages(messagesFor(locale), messagesProp), [locale, messagesProp])
+  const format = useMemo(() => createMessageFormat(locale), [locale])
+  const clock = flowOptions?.clock ?? systemClock
+  const flow = useOtpFlow({
+    ...flowOptions,
+    ...(onVerified ? { onVerified } : {}),
+    ...(onError ? { onError } : {}),
+  })
+  // A new code after expiry is a fresh send; it stays on the code step rather than flashing the number step.
+  const lastStep = useRef<Step>('phone')
+  const step = flow.status === 'sending' && lastStep.current === 'code' ? 'code' : stepOf(flow)
+  lastStep.current = step
+  // Re-renders once the phone kit arrives, for the formatted number in the texts.
+  usePhoneKit()
+  const id = useId()
+  const ids = {
+    phone: `${id}-phone`,
+    phoneHint: `${id}-phone-hint`,
+    code: `${id}-code`,
+    codeHint: `${id}-code-hint`,
+    error: `${id}-error`,
+  }
+
+  // The guess reads the browser's languages after hydration, so the server's HTML and the first client render agree.
+  const guessed = useSyncExternalStore(noSubscribe, guessOnClient, guessOnServer)
+  // With the phone kit already loaded (a second mount, or preloaded), a default number is read at once, so a country
+  // guessed a moment later cannot be mistaken for the user's choice and rewrite it.
+  const [initial] = useState(() => {
+    const loaded = getPhoneKit()
+    if (!defaultPhoneNumber || !loaded) return { text: defaultPhoneNumber ?? '', country: defaultCountry }
+    const normalized = loaded.normalize(defaultPhoneNumber, defaultCountry)
+    return { text: normalized.text, country: normalized.country ?? defaultCountry }
+  })
+  const [chosenCountry, setChosenCountry] = useState<CountryCode | undefined>(initial.country)
+  const fits = (code: CountryCode | undefined) => code !== undefined && (!countries || countries.includes(code))
+  const country = chosenCountry ?? (fits(guessed) ? guessed : (countries?.[0] ?? 'US'))
+
+  const [phoneText, setPhoneText] = useState(initial.text)
+  const phoneTextRef = useRef(phoneText)
+  phoneTextRef.current = phoneText
+  const [code, setCode] = useState('')
+  const [dismissedError, setDismissedError] = useState<OtpError>()
+  const [announcement, setAnnouncement] = useState('')
+  const phoneRef = useRef<HTMLInputElement>(null)
+  const codeRef = useRef<HTMLInputElement | null>(null)
+  // Focus asked for before the code field's chunk arrived is given when it mounts.
+  const focusCodeOnMount = useRef(false)
+  const codeFieldRef = useCallback((node: HTMLInputElement | null) => {
+    codeRef.current = node
+    if (node && focusCodeOnMount.current) {
+      focusCodeOnMount.current = false
+      node.focus()
+    }
+  }, [])
+  const focusCode = useCallback(() => {
+    if (codeRef.current) codeRef.current.focus()
+    else focusCodeOnMount.current = true
+  }, [])
+  const parts = useCodeParts()
+  const lastCodeAction = useRef<'check' | 'resend'>('check')
+  const actionRef = useRef<HTMLButtonElement>(null)
+
+  const form = useForm<PhoneForm>({ resolver: phoneResolver, defaultValues: { phoneNumber: '' } })
+  const fieldError = form.formState.errors.phoneNumber
+
+  const previous = useRef<{ flow: UseOtpFlowResult; step: Step }>({ flow, step })
+  const cameFromChecking = useRef(false)
+  if (previous.current.flow !== flow && flow.status === 'blocked')
+    cameFromChecking.current = previous.current.flow.status === 'checking'
+
+  // Focus, announcements and clearing follow the flow's transitions.
+  useEffect(() => {
+    const before = previous.current
+    previous.current = { flow, step }
+    if (before.flow === flow) return
+    const newCode = before.flow.status === 'sending' && flow.status === 'awaitingCode' && !flow.error
+    if (step === 'code' && (before.step !== 'code' || newCode)) {
+      // A code was sent (first, resent, or after expiry): announce it and put the focus where it goes.
+      setCode('')
+      setAnnouncement(messages.codeSentTo(international(flow.phoneNumber), format))
+      focusCode()
+    } else if (step === 'phone' && before.step === 'code') {
+      // After a reload the flow remembers the number but the field does not: show it again.
+      const loaded = getPhoneKit()
+      if (phoneTextRef.current === '' && flow.phoneNumber) {
+        const normalized = loaded ? loaded.normalize(flow.phoneNumber, undefined) : { text: flow.phoneNumber, country: undefined }
+        setPhoneText(normalized.text)
+        if (normalized.country) setChosenCountry(normalized.country)
+      }
+      phoneRef.current?.focus()
+    } else if (step === 'verified') {
+      setAnnouncement(messages.verified)
+    }
+    // The code field is disabled on expiry; its way out takes the focus instead of the page.
+    if (flow.status === 'expired' && before.flow.status !== 'expired') actionRef.current?.focus()
+    // After a wrong code: the field is cleared and focused for the next try (the alert says why).
+    if (flow.status === 'awaitingCode' && flow.error?.code === 'invalid_code' && flow.error !== before.flow.error) {
+      setCode('')
+      focusCode()
+    }
+  }, [flow, step, messages, format, focusCode])
+
+  const shownError = flow.error === dismissedError && flow.status !== 'expired' ? undefined : flow.error
+  const errorView =
+    step === 'phone' && fieldError
+      ? ({ text: messages.errors.invalidNumber, field: 'phone' } satisfies ErrorView)
+      : shownError || flow.status === 'expired'
+        ? describeError(flow, cameFromChecking.current, messages, format, clock.now())
+        : undefined
+
+  const sending = flow.status === 'sending' && flow.reason === 'send'
+  const submitPhone = form.handleSubmit(
+    ({ phoneNumber }) => flow.send(phoneNumber),
+    () => phoneRef.current?.focus(),
+  )
+  const send = () => {
+    if (sending || disabled) return
+    if (flow.status === 'blocked') flow.changeNumber()
+    // Read from what the field shows now: a default number may never have gone through a change.
+    form.setValue('phoneNumber', getPhoneKit()?.toE164(phoneText, country) ?? phoneText)
+    void submitPhone()
+  }
+  const submitCode = (value: string) => {
+    lastCodeAction.current = 'check'
+    flow.submitCode(value)
+  }
+  const resend = () => {
+    lastCodeAction.current = 'resend'
+    flow.resend()
+  }
+  const changeNumber = () => {
+    flow.changeNumber()
+    // Already on the number step (blocked): the effect does not move focus there.
+    if (step === 'phone') phoneRef.current?.focus()
+  }
+  const runAction = (action: ErrorView['action']) => {
+    if (action === 'changeNumber') changeNumber()
+    else if (action === 'sendNewCode') resend()
+    else if (action === 'tryAgain') {
+      if (step === 'phone') send()
+      else if (lastCodeAction.current === 'resend') resend()
+      else submitCode(code)
+    }
+  }
+  const actionLabel = { tryAgain: messages.tryAgain, changeNumber: messages.changeNumber, sendNewCode: messages.sendNewCode }
+
+  const phoneInvalid = errorView?.field === 'phone'
+  const codeInvalid = errorView?.field === 'code'
+  const describedBy = (hint: string, invalid: boolean) => cx(hint, invalid && ids.error)
+
+  return (
+    <div
+      data-scope="phone-verify"
+      data-part="root"
+      data-state={step}
+      {...(unstyled ? { 'data-unstyled': '' } : {})}
+      {...(disabled ? { 'data-disabled': '' } : {})}
+      dir={messages.dir}
+      lang={locale}
+      className={cx(classNames.root, className)}
+    >
+      {step === 'phone' ? (
+        <div
+          data-scope="phone-verify"
+          data-part="phone-step"
+          data-state={sending ? 'pending' : 'idle'}
+          className={classNames.phoneStep}
+        >
+          <label htmlFor={ids.phone} data-scope="phone-verify" data-part="label" className={classNames.label}>
+            {messages.phoneNumber}
+          </label>
+          <div data-scope="phone-verify" data-part="phone-row">
+            <CountryPicker
+              value={country}
+              onValueChange={(next) => {
+                setChosenCountry(next)
+                form.clearErrors('phoneNumber')
+              }}
+              locale={locale}
+              labels={{ country: messages.country, noCountryFound: messages.noCountryFound }}
+              disabled={disabled}
+              {...(countries ? { countries } : {})}
+              {...(preferredCountries ? { preferredCountries } : {})}
+              className={classNames.countryPicker}
+              {...(classNames.countryList ? { listClassName: classNames.countryList } : {})}
+              {...(classNames.countryOption ? { optionClassName: classNames.countryOption } : {})}
+            />
+            <PhoneField
+              ref={phoneRef}
+              id={ids.phone}
+              value={phoneText}
+              country={country}
+              onCountryChange={setChosenCountry}
+              onValueChange={({ value, e164 }) => {
+                setPhoneText(value)
+                form.setValue('phoneNumber', e164 ?? value)
+                if (fieldError) form.clearErrors('phoneNumber')
+                if (flow.error) setDismissedError(flow.error)
+              }}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter') return
+                // Sends the code instead of submitting a surrounding form.
+                event.preventDefault()
+                send()
+              }}
+              disabled={disabled}
+              aria-invalid={phoneInvalid || undefined}
+              aria-describedby={describedBy(ids.phoneHint, phoneInvalid)}
+              {...(phoneInvalid ? { 'data-invalid': '' } : {})}
+              className={classNames.phoneField}
+            />
+          </div>
+          <p id={ids.phoneHint} data-scope="phone-verify" data-part="hint" className={classNames.hint}>
+            {messages.phoneHint}
+          </p>
+          <button
+            type="button"
+            data-scope="phone-verify"
+            data-part="send-button"
+            data-state={sending ? 'pending' : 'idle'}
+            // aria-disabled rather than disabled while sending: the button keeps the focus and cannot send twice.
+            aria-disabled={sending || undefined}
+            disabled={disabled}
+            className={classNames.sendButton}
+            onClick={send}
+          >
+            {sending ? messages.sending : messages.sendCode}
+          </button>
+        </div>
+      ) : null}
+
+      {step === 'code' ? (
+        <div
+          data-scope="phone-verify"
+          data-part="code-step"
+          data-state={flow.status}
+          aria-busy={flow.status === 'checking' || undefined}
+          className={classNames.codeStep}
+        >
+          <div data-scope="phone-verify" data-part="sent-to">
+            <p data-scope="phone-verify" data-part="sent-to-text">
+              {messages.codeSentTo(international(flow.phoneNumber), format)}
+            </p>
+            <button
+              type="button"
+              data-scope="phone-verify"
+              data-part="change-number-button"
+              data-state={flow.status === 'sending' ? 'pending' : 'idle'}
+              disabled={disabled}
+              className={classNames.changeNumberButton}
+              onClick={changeNumber}
+            >
+              {messages.changeNumber}
+            </button>
+          </div>
+          <label htmlFor={ids.code} data-scope="phone-verify" data-part="label" className={classNames.label}>
+            {messages.verificationCode}
+          </label>
+          <p id={ids.codeHint} data-scope="phone-verify" data-part="hint" className={classNames.hint}>
+            {messages.codeHint(codeLength, format)}
+          </p>
+          {parts ? (
+            <parts.CodeField
+              ref={codeFieldRef}
+              id={ids.code}
+              length={codeLength}
+              value={code}
+              onValueChange={setCode}
+              onComplete={(value) => {
+                if (autoSubmit) submitCode(value)
+              }}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter') return
+                event.preventDefault()
+                if (code.length === codeLength) submitCode(code)
+              }}
+              readOnly={flow.status === 'checking'}
+              disabled={disabled || flow.status === 'expired'}
+              invalid={codeInvalid}
+              aria-describedby={describedBy(ids.codeHint, codeInvalid)}
+              {...(classNames.codeField ? { rootClassName: classNames.codeField } : {})}
+              {...(classNames.codeInput ? { className: classNames.codeInput } : {})}
+              {...(classNames.codeSlot ? { slotClassName: classNames.codeSlot } : {})}
+            />
+          ) : (
+            // Keeps the field's place while its chunk arrives (a few milliseconds after the first render).
+            <div data-scope="phone-verify" data-part="code-field" data-state="loading" />
+          )}
+          {autoSubmit ? null : (
+            <button
+              type="button"
+              data-scope="phone-verify"
+              data-part="verify-button"
+              data-state={flow.status === 'checking' ? 'pending' : 'idle'}
+              aria-disabled={flow.status === 'checking' || code.length < codeLength || undefined}
+              disabled={disabled}
+              className={classNames.verifyButton}
+              onClick={() => {
+                if (flow.status !== 'checking' && code.length === codeLength) submitCode(code)
+              }}
+            >
+              {flow.status === 'checking' ? messages.verifying : messages.verify}
+            </button>
+          )}
+          {flow.status === 'expired' || !parts ? null : (
+            <parts.ResendButton
+              availableAt={flow.resendAvailableAt}
+              remaining={flow.remainingResends}
+              pending={flow.status === 'sending'}
+              onResend={resend}
+              onAvailable={() => setAnnouncement(messages.resendAvailable)}
+              clock={clock}
+              locale={locale}
+              messages={messages}
+              disabled={disabled}
+              className={classNames.resendButton}
+            />
+          )}
+        </div>
+      ) : null}
+
+      {step === 'verified' ? (
+        <div data-scope="phone-verify" data-part="verified-step" data-state="verified" className={classNames.verifiedStep}>
+          <p data-scope="phone-verify" data-part="verified-message">
+            {messages.verified}{' '}
+            <bdi dir="ltr" data-part="phone-number">
+              {international(flow.phoneNumber)}
+            </bdi>
+          </p>
+        </div>
+      ) : null}
+
+      <VerifyStatus
+        message={announcement}
+        error={errorView?.text}
+        errorId={ids.error}
+        className={classNames.status}
+        actions={
+          errorView?.action ? (
+            <button
+              ref={actionRef}
+              type="button"
+              data-scope="phone-verify"
+              data-part="action-button"
+              data-state={errorView.action}
+              disabled={disabled}
+              className={classNames.actionButton}
+              onClick={() => runAction(errorView.action)}
+            >
+              {actionLabel[errorView.action]}
+            </button>
+          ) : undefined
+        }
+      />
+      {name ? <input type="hidden" name={name} value={flow.status === 'verified' ? (flow.verificationToken ?? '') : ''} /> : null}
+    </div>
+  )
+}

@@ -1,0 +1,128 @@
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import axe from 'axe-core'
+import type { CountryCode } from 'libphonenumber-js/core'
+import { useState } from 'react'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CountryPicker, type CountryPickerProps } from './country-picker'
+import { loadPhoneMetadata } from './metadata'
+
+beforeAll(async () => {
+  await loadPhoneMetadata()
+})
+
+function Harness(props: Partial<CountryPickerProps> & { initial?: CountryCode }) {
+  const [value, setValue] = useState<CountryCode | undefined>(props.initial ?? 'US')
+  return (
+    <>
+      <CountryPicker {...props} value={value} onValueChange={setValue} />
+      <output data-testid="value">{value}</output>
+    </>
+  )
+}
+
+const combobox = () => screen.getByRole('combobox', { name: 'Country' })
+const options = () => within(screen.getByRole('listbox', { hidden: true })).queryAllByRole('option')
+const active = () => document.getElementById(combobox().getAttribute('aria-activedescendant') ?? '')
+
+describe('CountryPicker', () => {
+  it('is a combobox named Country showing the flag and dial code', () => {
+    render(<Harness initial="GB" />)
+    expect(combobox()).toHaveValue('🇬🇧 +44')
+    expect(combobox()).toHaveAttribute('aria-expanded', 'false')
+    expect(combobox()).toHaveAttribute('title', 'United Kingdom')
+  })
+
+  it.each([
+    ['germany', 'DE'],
+    ['+49', 'DE'],
+    ['49', 'DE'],
+    ['de', 'DE'],
+    ['united k', 'GB'],
+    ['44', 'GB'],
+  ])('finds %j and chooses it with Enter', async (query, code) => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.click(combobox())
+    await user.keyboard(query)
+    expect(options()[0]).toHaveAttribute('id', active()?.id)
+    await user.keyboard('{Enter}')
+    expect(screen.getByTestId('value')).toHaveTextContent(code)
+    expect(combobox()).toHaveAttribute('aria-expanded', 'false')
+    expect(combobox()).toHaveFocus()
+  })
+
+  it('names countries in the given locale and searches those names', async () => {
+    const user = userEvent.setup()
+    render(<Harness locale="de" />)
+    await user.click(combobox())
+    await user.keyboard('konigr')
+    expect(options()[0]).toHaveTextContent('Vereinigtes Königreich')
+    await user.keyboard('{Enter}')
+    expect(screen.getByTestId('value')).toHaveTextContent('GB')
+  })
+
+  it('moves through the list with arrows, Home and End, and closes on Escape without choosing', async () => {
+    const user = userEvent.setup()
+    render(<Harness countries={['FR', 'DE', 'IT', 'ES']} initial="FR" />)
+    await user.click(combobox())
+    expect(combobox()).toHaveAttribute('aria-expanded', 'true')
+    expect(active()).toHaveTextContent('France')
+    await user.keyboard('{ArrowDown}')
+    expect(active()).toHaveTextContent('Germany')
+    await user.keyboard('{End}')
+    expect(active()).toHaveTextContent('Spain')
+    await user.keyboard('{Home}')
+    expect(active()).toHaveTextContent('France')
+    await user.keyboard('{ArrowUp}')
+    expect(active()).toHaveTextContent('France')
+    await user.keyboard('{ArrowDown}{ArrowDown}{Escape}')
+    expect(combobox()).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.getByTestId('value')).toHaveTextContent('FR')
+    await user.keyboard('{ArrowDown}')
+    expect(combobox()).toHaveAttribute('aria-expanded', 'true')
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}')
+    expect(screen.getByTestId('value')).toHaveTextContent('IT')
+  })
+
+  it('offers only the given countries, preferred ones first', async () => {
+    const user = userEvent.setup()
+    render(<Harness countries={['FR', 'DE', 'BE']} preferredCountries={['BE']} />)
+    await user.click(combobox())
+    expect(options().map((option) => option.textContent)).toEqual(['🇧🇪Belgium+32', '🇫🇷France+33', '🇩🇪Germany+49'])
+  })
+
+  it('puts preferred countries first without repeating them', async () => {
+    const user = userEvent.setup()
+    render(<Harness preferredCountries={['GB', 'US']} />)
+    await user.click(combobox())
+    const codes = options().map((option) => option.id.split('-').pop())
+    expect(codes.slice(0, 2)).toEqual(['GB', 'US'])
+    expect(codes.filter((code) => code === 'GB')).toHaveLength(1)
+  })
+
+  it('chooses with the pointer', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.click(combobox())
+    await user.keyboard('japan')
+    await user.click(screen.getByRole('option', { name: /Japan/ }))
+    expect(screen.getByTestId('value')).toHaveTextContent('JP')
+  })
+
+  it('says when nothing matches', async () => {
+    const user = userEvent.setup()
+    render(<Harness />)
+    await user.click(combobox())
+    await user.keyboard('zzzz')
+    expect(screen.getByRole('option')).toHaveTextContent('No country found')
+  })
+
+  it('has no axe violations, closed and open', async () => {
+    const user = userEvent.setup()
+    const { container } = render(<Harness />)
+    expect((await axe.run(container)).violations).toEqual([])
+    await user.click(combobox())
+    expect((await axe.run(container)).violations).toEqual([])
+  })
+})

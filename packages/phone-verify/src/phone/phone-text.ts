@@ -1,0 +1,122 @@
+import type { CountryCode } from 'libphonenumber-js/core'
+
+export type { CountryCode }
+
+import { toAsciiDigits } from '../digits'
+
+/** A digit or a leading `+`: the characters the caret position is counted in. */
+const isSignificant = (text: string, index: number) => /\d/.test(text[index] ?? '') || (index === 0 && text[0] === '+')
+
+/** How many significant characters stand before `caret`. */
+export function countSignificant(text: string, caret: number): number {
+  let count = 0
+  for (let index = 0; index < Math.min(caret, text.length); index++) if (isSignificant(text, index)) count++
+  return count
+}
+
+/** The caret position right after the `count`-th significant character of `text` (0 puts it before the first one). */
+export function caretAfterSignificant(text: string, count: number): number {
+  if (count <= 0) {
+    const first = [...text].findIndex((_, index) => isSignificant(text, index))
+    return first < 0 ? text.length : first
+  }
+  let seen = 0
+  for (let index = 0; index < text.length; index++) {
+    if (isSignificant(text, index) && ++seen === count) return index + 1
+  }
+  return text.length
+}
+
+/**
+ * Reduces typed, pasted or autofilled text to what the number is made of: ASCII digits and a leading `+`.
+ * Any digit script becomes ASCII, the `00` international prefix becomes `+`.
+ */
+export function cleanPhoneText(text: string): string {
+  const ascii = toAsciiDigits(text)
+  // "Tel: +44 …" or "(+44) …": a plus before the first digit marks an international number.
+  const plus = /^[^\d]*\+/.test(ascii)
+  const digits = ascii.replace(/\D/g, '')
+  if (plus) return `+${digits}`
+  if (digits.startsWith('00') && digits.length > 4) return `+${digits.slice(2)}`
+  return digits
+}
+
+export interface Country {
+  code: CountryCode
+  name: string
+  callingCode: string
+  flag: string
+  /** Whether this is the main country of its calling code (GB for +44, US for +1). */
+  primary: boolean
+}
+
+/** A flag as two regional-indicator symbols: an emoji, no image, no network request. */
+export function flagOf(code: string): string {
+  return String.fromCodePoint(...[...code.toUpperCase()].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65))
+}
+
+const displayNames = new Map<string, Intl.DisplayNames | undefined>()
+
+/** The country's name in `locale`, through `Intl.DisplayNames`; the ISO code where the runtime has no names. */
+export function countryName(code: string, locale: string): string {
+  if (!displayNames.has(locale)) {
+    let names: Intl.DisplayNames | undefined
+    try {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'region' })
+    } catch {
+      names = undefined
+    }
+    displayNames.set(locale, names)
+  }
+  return displayNames.get(locale)?.of(code) ?? code
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+
+/**
+ * Countries matching a search: by name (any word start, accents ignored), dial code (`44`, `+44`) or ISO code (`gb`).
+ * Best matches first: exact ISO code, exact dial code, name prefix, then the rest in list order.
+ */
+export function searchCountries(countries: readonly Country[], query: string): Country[] {
+  const q = fold(toAsciiDigits(query).trim())
+  if (q === '') return [...countries]
+  const digits = q.replace(/^\+/, '')
+  const rank = (country: Country): number => {
+    const name = fold(country.name)
+    if (q.length === 2 && country.code.toLowerCase() === q) return 0
+    if (/^\d+$/.test(digits) && country.callingCode === digits) return country.primary ? 1 : 2
+    if (name.startsWith(q)) return 2
+    if (/^\d+$/.test(digits) && country.callingCode.startsWith(digits)) return 3
+    if (name.split(/[\s\-(),.'’]+/).some((word) => word.startsWith(q))) return 4
+    if (name.includes(q)) return 5
+    return -1
+  }
+  return countries
+    .map((country, index) => ({ country, index, rank: rank(country) }))
+    .filter((entry) => entry.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.country)
+}
+
+/**
+ * The country of the browser's language (`en-GB` → GB; `fr` → FR by likely subtags), or `undefined` on the server
+ * and where nothing fits.
+ */
+export function guessCountry(languages?: readonly string[]): CountryCode | undefined {
+  const list =
+    languages ??
+    (typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language])
+  for (const tag of list) {
+    try {
+      const region = new Intl.Locale(tag).region
+      if (region && /^[A-Z]{2}$/.test(region)) return region as CountryCode
+    } catch {}
+  }
+  for (const tag of list) {
+    try {
+      const region = new Intl.Locale(tag).maximize().region
+      if (region && /^[A-Z]{2}$/.test(region)) return region as CountryCode
+    } catch {}
+  }
+  return undefined
+}

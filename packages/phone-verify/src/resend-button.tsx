@@ -1,0 +1,80 @@
+import type { Clock } from '@otpflow/core'
+import { useCountdown } from '@otpflow/react'
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef } from 'react'
+import { en } from './locales/en'
+import { createMessageFormat, type Messages } from './messages'
+import { composeHandlers } from './use-merged-ref'
+
+export type ResendButtonMessages = Pick<Messages, 'resendCode' | 'resendCodeIn' | 'resending' | 'noMoreCodes'>
+
+export interface ResendButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children' | 'type'> {
+  /** When a resend becomes possible (the flow's `resendAvailableAt`, from the server's deadline). */
+  availableAt: Date | undefined
+  /** Resends left, when known; `0` shows "No more codes can be sent". */
+  remaining?: number | undefined
+  /** A resend is in flight. @default false */
+  pending?: boolean
+  onResend: () => void
+  /** Called once when the countdown reaches zero (to announce "You can request a new code now"). */
+  onAvailable?: () => void
+  /** @default the system clock */
+  clock?: Clock
+  /** Locale of the countdown's digits. @default "en" */
+  locale?: string
+  messages?: Partial<ResendButtonMessages>
+}
+
+/**
+ * The resend button: disabled and named with its countdown ("Resend code in 0:27") until the server's deadline,
+ * then "Resend code"; "No more codes can be sent" once none are left.
+ */
+export const ResendButton = forwardRef<HTMLButtonElement, ResendButtonProps>(function ResendButton(
+  {
+    availableAt,
+    remaining,
+    pending = false,
+    onResend,
+    onAvailable,
+    clock,
+    locale = 'en',
+    messages: messagesProp,
+    disabled,
+    onClick,
+    ...props
+  },
+  ref,
+) {
+  const messages = { ...en, ...messagesProp }
+  const seconds = useCountdown(availableAt, clock ? { clock } : undefined)
+  const previous = useRef(seconds)
+  const onAvailableRef = useRef(onAvailable)
+  onAvailableRef.current = onAvailable
+  useEffect(() => {
+    if (previous.current > 0 && seconds === 0) onAvailableRef.current?.()
+    previous.current = seconds
+  }, [seconds])
+
+  const state = remaining === 0 ? 'exhausted' : pending ? 'pending' : seconds > 0 ? 'waiting' : 'ready'
+  const label =
+    state === 'exhausted'
+      ? messages.noMoreCodes
+      : state === 'pending'
+        ? messages.resending
+        : state === 'waiting'
+          ? messages.resendCodeIn(seconds, createMessageFormat(locale))
+          : messages.resendCode
+  return (
+    <button
+      ref={ref}
+      type="button"
+      data-scope="phone-verify"
+      data-part="resend-button"
+      data-state={state}
+      disabled={disabled || state !== 'ready'}
+      {...props}
+      onClick={composeHandlers(onClick, () => onResend())}
+    >
+      {label}
+    </button>
+  )
+})
