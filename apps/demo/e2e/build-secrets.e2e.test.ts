@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, inject, it } from 'vitest'
+import { FAKE_CREDENTIALS } from './build-demo'
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+}
+
+describe('the production build of the demo', () => {
+  it('carries none of the credentials that were in its environment and .env while it was built', () => {
+    const clientDir = inject('clientDir')
+    const emitted = filesUnder(clientDir).filter((file) => /\.(js|mjs|css|html)$/.test(file))
+    expect(emitted.some((file) => file.endsWith('.js'))).toBe(true)
+    expect(emitted.some((file) => file.endsWith('.css'))).toBe(true)
+    const leaks = emitted.flatMap((file) => {
+      const text = readFileSync(file, 'utf8')
+      return Object.entries(FAKE_CREDENTIALS)
+        .filter(([, value]) => text.includes(value))
+        .map(([name]) => `${name} in ${file}`)
+    })
+    expect(leaks).toEqual([])
+  })
+})

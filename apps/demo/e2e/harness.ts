@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { AxeBuilder } from '@axe-core/playwright'
+import { serve } from '@hono/node-server'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { chromiumArgs, chromiumPath } from '../../../vitest.shared.ts'
+import { createDemoApp } from '../server/app'
+
+/** The server's time: real time plus however far a test has moved it (to pass a resend deadline or expire a token). */
+export interface MovableClock {
+  now(): number
+  advance(ms: number): void
+}
+
+export function createMovableClock(): MovableClock {
+  let skew = 0
+  return {
+    now: () => Date.now() + skew,
+    advance: (ms) => {
+      skew += ms
+    },
+  }
+}
+
+export interface RunningDemo {
+  /** e.g. `http://127.0.0.1:41234` */
+  url: string
+  clock: MovableClock
+  /** Lines the server printed (the sandbox banner and codes). */
+  lines: string[]
+  close(): Promise<void>
+}
+
+/** The demo's production server (built client + endpoint on the sandbox) on 127.0.0.1, on a free port. */
+export async function startDemo(clientDir: string, env: Record<string, string> = {}): Promise<RunningDemo> {
+  const clock = createMovableClock()
+  const lines: string[] = []
+  const { app } = createDemoApp({ env, staticRoot: clientDir, log: (line) => lines.push(line), logger: false, clock })
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise<void>((resolve) => server.once('listening', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    clock,
+    lines,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+}
+
+/** Latest code the sandbox sent to a number, read from the outbox as the page's inbox does. */
+export async function latestCode(demo: RunningDemo, phoneNumber: string): Promise<string> {
+  const response = await fetch(`${demo.url}/api/otp/sandbox/outbox?phone_number=${encodeURIComponent(phoneNumber)}`)
+  const { messages } = (await response.json()) as { messages: { code: string; sent_at: string }[] }
+  const latest = messages.sort((a, b) => a.sent_at.localeCompare(b.sent_at)).at(-1)
+  if (!latest) throw new Error(`No code was sent to ${phoneNumber}`)
+  return latest.code
+}
+
+const artifacts = fileURLToPath(new URL('../../../e2e-artifacts/', import.meta.url))
+
+/**
+ * One step of a flow: a screenshot for the CI artifacts, and an axe scan (WCAG 2 A and AA) that must find nothing.
+ * The page must come from `browser.newContext()`: @axe-core/playwright refuses pages made by `browser.newPage()`.
+ */
+export async function checkStep(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true })
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true })
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+  const violations = results.violations.map((violation) => ({
+    rule: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }))
+  expect(violations, `axe violations at step "${name}"`).toEqual([])
+}

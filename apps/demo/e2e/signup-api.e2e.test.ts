@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { latestCode, type RunningDemo, startDemo } from './harness'
+
+let demo: RunningDemo
+
+beforeAll(async () => {
+  demo = await startDemo(inject('clientDir'))
+})
+afterAll(() => demo.close())
+
+async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${demo.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: demo.url },
+    body: JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+}
+
+let numbersUsed = 0
+
+/**
+ * Runs send → outbox → check over HTTP, as the browser does, and returns the proof the endpoint signed.
+ * Each call uses its own number: the endpoint allows only a few sends per number in ten minutes.
+ */
+async function verificationToken(): Promise<{ token: string; phoneNumber: string }> {
+  numbersUsed += 1
+  const phoneNumber = `+4477009001${String(numbersUsed).padStart(2, '0')}`
+  const sent = await post('/api/otp/authentication', { phone_number: phoneNumber })
+  expect(sent.status).toBe(200)
+  const checked = await post('/api/otp/check', {
+    authentication_uuid: sent.body.authentication_uuid,
+    check_code: await latestCode(demo, phoneNumber),
+    flow_token: sent.body.flow_token,
+  })
+  expect(checked.body.status).toBe('valid')
+  return { token: String(checked.body.verification_token), phoneNumber }
+}
+
+describe('/api/signup', () => {
+  it('tells the page it runs on the sandbox, and the terminal says so loudly', async () => {
+    const config = (await (await fetch(`${demo.url}/api/config`)).json()) as { sandbox: boolean }
+    expect(config.sandbox).toBe(true)
+    expect(demo.lines.join('\n')).toMatch(/SANDBOX: no SMS is sent/)
+  })
+
+  it('prints each sandbox code to the terminal with the number masked', async () => {
+    await post('/api/otp/authentication', { phone_number: '+33612345678' })
+    const code = await latestCode(demo, '+33612345678')
+    expect(demo.lines).toContain(`[otpflow sandbox] code ${code} for +33•••••5678`)
+  })
+
+  it('answers the verified number for a genuine token', async () => {
+    const { token, phoneNumber } = await verificationToken()
+    const signup = await post('/api/signup', { name: 'Ada', email: 'ada@example.com', phone_token: token })
+    expect(signup.status).toBe(200)
+    expect(signup.body).toMatchObject({ name: 'Ada', phone_number: phoneNumber })
+  })
+
+  it('accepts a plain HTML form post carrying the hidden phone_token field', async () => {
+    const { token, phoneNumber } = await verificationToken()
+    const response = await fetch(`${demo.url}/api/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ name: 'Ada', phone_token: token }).toString(),
+    })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ phone_number: phoneNumber })
+  })
+
+  it('refuses a forged token whose phone number was swapped', async () => {
+    const [header, payload, signature] = (await verificationToken()).token.split('.')
+    const claims = JSON.parse(Buffer.from(String(payload), 'base64url').toString()) as Record<string, unknown>
+    const forgedPayload = Buffer.from(JSON.stringify({ ...claims, phone_number: '+15555550100', sub: '+15555550100' })).toString(
+      'base64url',
+    )
+    const signup = await post('/api/signup', { phone_token: `${header}.${forgedPayload}.${signature}` })
+    expect(signup.status).toBe(401)
+    expect(signup.body.code).toBe('invalid_token')
+  })
+
+  it('refuses an unsigned token (alg: none)', async () => {
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    const now = Math.floor(Date.now() / 1000)
+    const claims = {
+      iss: 'otpflow',
+      aud: 'otpflow:verification',
+      sub: '+447700900123',
+      phone_number: '+447700900123',
+      iat: now,
+      exp: now + 600,
+    }
+    const token = `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`
+    const signup = await post('/api/signup', { phone_token: token })
+    expect(signup.status).toBe(401)
+    expect(signup.body.code).toBe('invalid_token')
+  })
+
+  it('refuses a genuine token once it has expired', async () => {
+    const { token } = await verificationToken()
+    demo.clock.advance(11 * 60 * 1000)
+    const signup = await post('/api/signup', { phone_token: token })
+    expect(signup.status).toBe(401)
+    expect(signup.body.code).toBe('expired_token')
+  })
+
+  it('asks for a token when there is none', async () => {
+    const signup = await post('/api/signup', { name: 'Ada' })
+    expect(signup.status).toBe(400)
+    expect(signup.body.code).toBe('invalid_request')
+  })
+})

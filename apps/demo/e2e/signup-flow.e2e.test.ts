@@ -1,0 +1,337 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { checkStep, latestCode, launchChromium, type RunningDemo, startDemo } from './harness'
+
+const phoneNumber = '+447700900123'
+const typedNumber = '+44 7700 900123'
+
+let browser: Browser
+let demo: RunningDemo
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(() => browser.close())
+
+// A fresh server per test: its own sandbox and limits, so no test inherits another's sends.
+beforeEach(async () => {
+  demo = await startDemo(inject('clientDir'))
+  // @axe-core/playwright needs pages from browser.newContext().
+  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url })
+  page = await context.newPage()
+})
+afterEach(async () => {
+  await context.close()
+  await demo.close()
+})
+
+const phoneField = () => page.getByLabel('Phone number', { exact: true })
+const codeField = () => page.getByLabel('Verification code', { exact: true })
+const statusText = () => page.locator('[data-scope="phone-verify"] [role="status"]')
+const alertText = () => page.locator('[data-scope="phone-verify"] [role="alert"]')
+const focusedAttribute = (name: string) =>
+  page.evaluate((attribute) => document.activeElement?.getAttribute(attribute) ?? null, name)
+
+async function text(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? ''
+}
+
+async function sendCode(): Promise<void> {
+  await phoneField().pressSequentially(typedNumber)
+  await page.getByRole('button', { name: 'Send code' }).click()
+  await codeField().waitFor()
+}
+
+/** The code shown in the page's "Sandbox inbox" panel, read as a user reads it. */
+async function codeFromInbox(previous?: string): Promise<string> {
+  const code = page.getByTestId('sandbox-code')
+  await expect.poll(async () => ((await code.count()) > 0 ? await text(code) : '')).toMatch(/^\d{6}$/)
+  if (previous !== undefined) await expect.poll(() => text(code)).not.toBe(previous)
+  return text(code)
+}
+
+async function expectVerified(): Promise<void> {
+  await expect.poll(() => text(statusText())).toContain('Phone number verified')
+}
+
+describe('signup page, in Chromium against the production build', () => {
+  it('signs up with the code read from the sandbox inbox', async () => {
+    await page.goto(`${demo.url}/`)
+    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor()
+    await checkStep(page, 'signup-01-empty')
+
+    await page.getByLabel('Full name').fill('Ada Lovelace')
+    await page.getByLabel('Email').fill('ada@example.com')
+    await sendCode()
+    // Focus moves to the code field when its step appears.
+    await expect.poll(() => focusedAttribute('autocomplete')).toBe('one-time-code')
+    const code = await codeFromInbox()
+    expect(code).toBe(await latestCode(demo, phoneNumber))
+    await checkStep(page, 'signup-02-code-sent')
+
+    await page.keyboard.type(code)
+    await expectVerified()
+    await checkStep(page, 'signup-03-verified')
+
+    await page.getByRole('button', { name: 'Create account' }).click()
+    const result = page.getByTestId('signup-result')
+    await expect.poll(async () => ((await result.count()) > 0 ? await text(result) : '')).toContain(phoneNumber)
+    expect(await text(result)).toContain('Ada Lovelace')
+    await checkStep(page, 'signup-04-account-created')
+  })
+
+  it('takes a pasted code with dashes', async () => {
+    await page.goto(`${demo.url}/`)
+    await sendCode()
+    const code = await codeFromInbox()
+    await page.evaluate((value) => navigator.clipboard.writeText(value), `${code.slice(0, 3)}-${code.slice(3)}`)
+    await codeField().focus()
+    await page.keyboard.press('ControlOrMeta+V')
+    await expectVerified()
+    await checkStep(page, 'paste-01-verified')
+  })
+
+  it('shows a wrong code, clears and refocuses the field, then takes the right one', async () => {
+    await page.goto(`${demo.url}/`)
+    await sendCode()
+    const code = await codeFromInbox()
+    await page.keyboard.type(code === '000000' ? '111111' : '000000')
+    await expect.poll(() => text(alertText())).toContain('That code is not right')
+    await expect.poll(() => codeField().inputValue()).toBe('')
+    expect(await focusedAttribute('autocomplete')).toBe('one-time-code')
+    expect(await codeField().getAttribute('aria-invalid')).toBe('true')
+    await checkStep(page, 'wrong-code-01-alert')
+
+    await page.keyboard.type(code)
+    await expectVerified()
+    await checkStep(page, 'wrong-code-02-verified')
+  })
+
+  it('lets the user resend once the countdown has run out, with the browser clock moved forward', async () => {
+    await page.clock.install()
+    await page.goto(`${demo.url}/`)
+    await sendCode()
+    const first = await codeFromInbox()
+    const waiting = page.getByRole('button', { name: /^Resend code in 0:(30|29)$/ })
+    await waiting.waitFor()
+    expect(await waiting.isDisabled()).toBe(true)
+    await checkStep(page, 'resend-01-countdown')
+
+    // The server's deadline and the page's clock move together, as real time would.
+    demo.clock.advance(31_000)
+    await page.clock.fastForward(31_000)
+    const resend = page.getByRole('button', { name: 'Resend code', exact: true })
+    await expect.poll(() => resend.isEnabled()).toBe(true)
+    await expect.poll(() => text(statusText())).toContain('You can request a new code now')
+    await checkStep(page, 'resend-02-available')
+
+    await resend.click()
+    const second = await codeFromInbox(first)
+    await expect.poll(() => text(statusText())).toContain('Code sent to')
+    await codeField().focus()
+    await page.keyboard.type(second)
+    await expectVerified()
+    await checkStep(page, 'resend-03-verified')
+  })
+
+  it('resumes the code step after a reload in the middle of the flow', async () => {
+    await page.goto(`${demo.url}/`)
+    await sendCode()
+    await checkStep(page, 'reload-01-before')
+    await page.reload()
+    await codeField().waitFor()
+    expect(await page.getByText('+44 7700 900123').count()).toBeGreaterThan(0)
+    await checkStep(page, 'reload-02-resumed')
+
+    // The inbox still shows the code for the resumed step.
+    const code = await codeFromInbox()
+    expect(code).toBe(await latestCode(demo, phoneNumber))
+    await codeField().focus()
+    await page.keyboard.type(code)
+    await expectVerified()
+    await checkStep(page, 'reload-03-verified')
+  })
+
+  it('can be completed with the keyboard alone', async () => {
+    await page.goto(`${demo.url}/`)
+    // Tab from the top of the page to the first field of the form.
+    for (let presses = 0; presses < 20 && (await focusedAttribute('autocomplete')) !== 'name'; presses++)
+      await page.keyboard.press('Tab')
+    expect(await focusedAttribute('autocomplete')).toBe('name')
+    await page.keyboard.type('Grace Hopper')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('grace@example.com')
+    await page.keyboard.press('Tab')
+    expect(await focusedAttribute('role')).toBe('combobox')
+    await page.keyboard.press('Tab')
+    expect(await focusedAttribute('autocomplete')).toBe('tel')
+    await page.keyboard.type(typedNumber)
+    await page.keyboard.press('Enter')
+    await codeField().waitFor()
+    await expect.poll(() => focusedAttribute('autocomplete')).toBe('one-time-code')
+    await checkStep(page, 'keyboard-01-code-step')
+
+    await page.keyboard.type(await codeFromInbox())
+    await expectVerified()
+    // After the verification, Tab reaches "Create account" and Enter submits the form.
+    for (
+      let presses = 0;
+      presses < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Create account';
+      presses++
+    ) {
+      await page.keyboard.press('Tab')
+    }
+    await page.keyboard.press('Enter')
+    const result = page.getByTestId('signup-result')
+    await expect.poll(async () => ((await result.count()) > 0 ? await text(result) : '')).toContain(phoneNumber)
+    await checkStep(page, 'keyboard-02-account-created')
+  })
+
+  it('runs right to left in Arabic, with the code still reading left to right', async () => {
+    await page.goto(`${demo.url}/?locale=ar`)
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar')
+    await page.locator('[data-scope="phone-verify"][data-part="root"][dir="rtl"]').waitFor()
+    await checkStep(page, 'rtl-01-empty')
+
+    await page.locator('input[autocomplete="tel"]').pressSequentially(typedNumber)
+    await page.locator('[data-part="send-button"]').click()
+    const input = page.locator('input[autocomplete="one-time-code"]')
+    await input.waitFor()
+    await checkStep(page, 'rtl-02-code-step')
+
+    const code = await codeFromInbox()
+    await input.focus()
+    await page.keyboard.type(code.slice(0, 3))
+    expect(await input.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr')
+    // The first digit typed sits in the leftmost slot.
+    const slots = page.locator('[data-part="code-slot"]')
+    const first = await slots.nth(0).boundingBox()
+    const last = await slots.nth(5).boundingBox()
+    expect(first && last && first.x < last.x).toBe(true)
+    expect(await text(slots.nth(0))).toBe(code[0])
+    await page.keyboard.type(code.slice(3))
+    await page.locator('[data-part="verified-step"]').waitFor()
+    await checkStep(page, 'rtl-03-verified')
+  })
+})
+
+describe('every language and colour scheme', () => {
+  it('serves each shipped locale from the switcher, right to left for Arabic and Hebrew, with no axe violation', async () => {
+    await page.goto(`${demo.url}/`)
+    const switcher = page.getByRole('navigation', { name: 'Language' })
+    const links = await switcher
+      .getByRole('link')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('hreflang')))
+    expect(links).toEqual(['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'])
+    for (const locale of links) {
+      await page.goto(`${demo.url}/?locale=${locale}`)
+      await page.locator(`[data-scope="phone-verify"][data-part="root"][lang="${locale}"]`).waitFor()
+      const expected = locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr'
+      expect(await page.locator('html').getAttribute('dir')).toBe(expected)
+      expect(await page.locator('[data-scope="phone-verify"][data-part="root"]').getAttribute('dir')).toBe(expected)
+      await checkStep(page, `locale-${locale}`)
+    }
+  })
+
+  it('follows a dark system theme, still with no axe violation', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.goto(`${demo.url}/`)
+    await checkStep(page, 'dark-01-empty')
+    await sendCode()
+    await codeFromInbox()
+    await checkStep(page, 'dark-02-code-sent')
+  })
+})
+
+describe('browser-only behaviour of the fields', () => {
+  it('keeps the caret after the digit typed in the middle of the phone number, and in place after a Backspace', async () => {
+    await page.goto(`${demo.url}/`)
+    const field = phoneField()
+    await field.pressSequentially('+44 7700 90012')
+    const digits = async () => (await field.inputValue()).replace(/\D/g, '')
+    const digitsBeforeCaret = () =>
+      field.evaluate((input: HTMLInputElement) => input.value.slice(0, input.selectionStart ?? 0).replace(/\D/g, '').length)
+    const charBeforeCaret = () => field.evaluate((input: HTMLInputElement) => input.value[(input.selectionStart ?? 1) - 1])
+    // The field may show the number nationally once the country follows the dial code: positions are counted in digits.
+    const before = await digits()
+    const at = before.length - 3
+
+    // Put the caret after a digit in the middle, between two groups' worth of formatting, then type a digit there.
+    await field.evaluate((input: HTMLInputElement, target: number) => {
+      let seen = 0
+      const index = [...input.value].findIndex((char) => /\d/.test(char) && ++seen === target)
+      input.setSelectionRange(index + 1, index + 1)
+    }, at)
+    expect(await digitsBeforeCaret()).toBe(at)
+    await page.keyboard.type('5')
+    expect(await digits()).toBe(`${before.slice(0, at)}5${before.slice(at)}`)
+    expect(await digitsBeforeCaret()).toBe(at + 1)
+    expect(await charBeforeCaret()).toBe('5')
+
+    // Backspace removes that digit again and leaves the caret where it was among the digits.
+    await page.keyboard.press('Backspace')
+    expect(await digits()).toBe(before)
+    expect(await digitsBeforeCaret()).toBe(at)
+    await checkStep(page, 'caret-01-phone-field')
+  })
+
+  it('puts the caret on the clicked slot of the code field, so the next digit corrects that one', async () => {
+    await page.goto(`${demo.url}/`)
+    await sendCode()
+    const code = await codeFromInbox()
+    const wrongSecond = code[1] === '9' ? '8' : '9'
+    await page.keyboard.type(`${code[0]}${wrongSecond}${code.slice(2, 5)}`)
+    expect(await codeField().inputValue()).toBe(`${code[0]}${wrongSecond}${code.slice(2, 5)}`)
+
+    // A user clicks where the second slot is drawn (the real input lies over the slots and takes the click).
+    const slot = await page.locator('[data-part="code-slot"]').nth(1).boundingBox()
+    if (!slot) throw new Error('the second slot is not drawn')
+    await page.mouse.click(slot.x + slot.width / 2, slot.y + slot.height / 2)
+    expect(await codeField().evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([1, 2])
+    await page.keyboard.type(code[1] ?? '')
+    expect(await codeField().inputValue()).toBe(code.slice(0, 5))
+    await checkStep(page, 'slot-click-01-corrected')
+    await page.keyboard.press('End')
+    await page.keyboard.type(code[5] ?? '')
+    await expectVerified()
+  })
+
+  it('moves focus back to the phone field on "Change number", with the number kept', async () => {
+    await page.goto(`${demo.url}/`)
+    await sendCode()
+    await page.getByRole('button', { name: 'Change number' }).click()
+    await expect.poll(() => focusedAttribute('autocomplete')).toBe('tel')
+    // Kept, shown in the national form of the country the number belongs to.
+    expect((await phoneField().inputValue()).replace(/\D/g, '')).toMatch(/^(44|0)7700900123$/)
+    await checkStep(page, 'change-number-01-phone-step')
+  })
+})
+
+describe('custom page on useOtpFlow', () => {
+  it('verifies with its own UI and passes axe at every step', async () => {
+    await page.goto(`${demo.url}/custom`)
+    await page.getByRole('heading', { level: 1, name: 'Verify your phone' }).waitFor()
+    await checkStep(page, 'custom-01-phone-step')
+    await page.getByLabel('Mobile number, with country code').fill(phoneNumber)
+    await page.getByRole('button', { name: 'Text me a code' }).click()
+    await page.getByLabel(/Code sent to/).waitFor()
+    await checkStep(page, 'custom-02-code-step')
+    await page.keyboard.type(await codeFromInbox())
+    await page.getByText('Verified:').waitFor()
+    await checkStep(page, 'custom-03-verified')
+  })
+
+  it("speaks the page's language, right to left in Hebrew", async () => {
+    await page.goto(`${demo.url}/custom?locale=he`)
+    await page.getByLabel('מספר נייד, עם קידומת המדינה').fill(phoneNumber)
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+    await checkStep(page, 'custom-he-01-phone-step')
+    await page.getByRole('button', { name: 'שלחו לי קוד' }).click()
+    await page.getByLabel(/הקוד נשלח אל/).waitFor()
+    await checkStep(page, 'custom-he-02-code-step')
+  })
+})

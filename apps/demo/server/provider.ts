@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto'
+import type { Clock } from '@otpflow/core'
+import { createOtpHandlerFromEnv, maskPhoneNumber, type OtpHandlerFromEnv, type OtpLogger } from '@otpflow/server'
+
+export interface DemoProvider {
+  /** `sandbox`, `ding`, `prelude`, `twilio`… */
+  name: string
+  /** The secret that signs flow and verification tokens; `/api/signup` checks proofs with it. */
+  secret: string
+  /** The OTP endpoint, to mount at `/api/otp`; `handler.sandbox` is set while no real provider is configured. */
+  handler: OtpHandlerFromEnv
+}
+
+export interface DemoProviderOptions {
+  log: (line: string) => void
+  /** One line per endpoint request; `false` for silence (the e2e tests). */
+  logger?: OtpLogger | false
+  /** Time for the tokens and the sandbox (tests move it to expire a token). */
+  clock?: Clock
+}
+
+/** Builds the endpoint from the environment: a real provider when its credentials are set, else the sandbox, loudly. */
+export function createDemoProvider(
+  env: Record<string, string | undefined>,
+  { log, logger, clock }: DemoProviderOptions,
+): DemoProvider {
+  // On the sandbox a per-process secret is enough (its tokens are worthless after a restart anyway); the demo makes it
+  // itself because `/api/signup` must check the proofs with the same secret.
+  const secret = env.OTP_SECRET || randomBytes(32).toString('base64url')
+  const allowedOrigins = (env.OTP_ALLOWED_ORIGINS ?? env.ALLOWED_ORIGINS)
+    ?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+  const handler = createOtpHandlerFromEnv(env, {
+    secret,
+    ...(allowedOrigins ? { allowedOrigins } : {}),
+    ...(logger === undefined ? {} : { logger }),
+    ...(clock ? { clock, sandbox: { clock } } : {}),
+    onSandboxMessage: (message) => log(`[otpflow sandbox] code ${message.code} for ${maskPhoneNumber(message.phoneNumber)}`),
+    warn: () => {
+      const bar = '!'.repeat(100)
+      log(bar)
+      log('!! SANDBOX: no SMS is sent. Each code is printed here and shown in the page\'s "Sandbox inbox".')
+      log('!! To send real codes, set DING_API_KEY + DING_CUSTOMER_UUID + OTP_SECRET (see apps/demo/.env.example).')
+      log(bar)
+    },
+  })
+  if (!handler.sandbox && !env.OTP_SECRET) {
+    throw new Error(`OTP_SECRET is missing: the ${handler.provider.name} provider needs a signing secret of at least 32 bytes`)
+  }
+  if (!handler.sandbox) log(`otpflow demo: codes are sent by ${handler.provider.name}.`)
+  return { name: handler.provider.name, secret, handler }
+}

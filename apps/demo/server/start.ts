@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { createDemoApp } from './app'
+
+// Built to dist/server/start.js: the client build sits in dist/client and the optional .env in the package folder.
+const envFile = fileURLToPath(new URL('../../.env', import.meta.url))
+if (existsSync(envFile)) process.loadEnvFile(envFile)
+
+const port = Number(process.env.PORT || 5173)
+const staticRoot = fileURLToPath(new URL('../client', import.meta.url))
+const { app } = createDemoApp({ env: process.env, staticRoot })
+
+serve({ fetch: app.fetch, port, ...(process.env.HOST ? { hostname: process.env.HOST } : {}) }, (info) => {
+  console.log(`otpflow demo (production build): http://localhost:${info.port}`)
+})

@@ -1,0 +1,189 @@
+import type { OtpContract } from '@otpflow/core'
+import { OtpFlowProvider, useCountdown, useOtpFlow } from '@otpflow/react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import './custom-verification.css'
+import { CUSTOM_STRINGS, type CustomStrings } from './custom-verification-strings'
+
+export interface CustomVerificationProps {
+  /** The endpoint client in the app, a sandbox in Storybook: anything with the contract's three calls. */
+  client: OtpContract
+  /** The UI's words. @default English */
+  strings?: CustomStrings
+}
+
+/**
+ * Phone verification drawn entirely by the app: plain inputs and buttons, with `useOtpFlow` deciding what to show and
+ * `useCountdown` naming the resend button. No part of `@otpflow/phone-verify` is used.
+ */
+export function CustomVerification({ client, strings = CUSTOM_STRINGS.en }: CustomVerificationProps) {
+  return (
+    <OtpFlowProvider client={client}>
+      <CustomFlow t={strings} />
+    </OtpFlowProvider>
+  )
+}
+
+const ERROR_KEYS: Record<string, keyof Omit<CustomStrings['errors'], 'unknown'>> = {
+  invalid_code: 'invalidCode',
+  expired: 'expired',
+  rate_limited: 'rateLimited',
+  resend_denied: 'rateLimited',
+  spam_detected: 'blocked',
+  blocked_number: 'blocked',
+  invalid_phone_number: 'invalidNumber',
+  invalid_request: 'invalidNumber',
+  invalid_line: 'landline',
+  network_error: 'network',
+  timeout: 'network',
+}
+
+function errorText(t: CustomStrings, code: string | undefined): string | undefined {
+  if (code === undefined) return undefined
+  const key = ERROR_KEYS[code]
+  return key ? t.errors[key] : t.errors.unknown(code)
+}
+
+function CustomFlow({ t }: { t: CustomStrings }) {
+  const flow = useOtpFlow()
+  const [phoneNumber, setPhoneNumber] = useState(flow.phoneNumber ?? '')
+  const phoneId = useId()
+  const codeId = useId()
+  const hintId = useId()
+  const codeRef = useRef<HTMLInputElement>(null)
+  const [code, setCode] = useState('')
+  const onCodeStep = flow.status === 'awaitingCode' || flow.status === 'checking'
+
+  useEffect(() => {
+    if (onCodeStep) codeRef.current?.focus()
+  }, [onCodeStep])
+
+  // A rejected code is cleared so the next one can be typed straight away.
+  const rejected = flow.status === 'awaitingCode' ? flow.lastRejectedCode : undefined
+  useEffect(() => {
+    if (rejected) setCode('')
+  }, [rejected])
+
+  if (flow.status === 'verified') {
+    return (
+      <div className="custom-done" role="status">
+        <p className="custom-check" aria-hidden="true">
+          ✓
+        </p>
+        <p>
+          {t.verified} <bdi dir="ltr">{flow.phoneNumber}</bdi>
+        </p>
+        <button type="button" className="custom-link" onClick={() => flow.reset()}>
+          {t.startAgain}
+        </button>
+      </div>
+    )
+  }
+
+  if (onCodeStep) {
+    const submit = (event: FormEvent) => {
+      event.preventDefault()
+      flow.submitCode(code)
+    }
+    return (
+      <form className="custom-step" onSubmit={submit}>
+        <p className="custom-step-label">{t.stepOf(2, 2)}</p>
+        <label htmlFor={codeId}>
+          {t.codeSentTo} <bdi dir="ltr">{flow.phoneNumber}</bdi>
+        </label>
+        <input
+          ref={codeRef}
+          id={codeId}
+          className="custom-code"
+          value={code}
+          onChange={(event) => {
+            const digits = event.target.value.replace(/\D/g, '').slice(0, 6)
+            setCode(digits)
+            if (digits.length === 6) flow.submitCode(digits)
+          }}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          dir="ltr"
+          translate="no"
+          aria-describedby={hintId}
+          aria-invalid={flow.status === 'awaitingCode' && flow.error !== undefined ? true : undefined}
+        />
+        <p id={hintId} className="custom-hint" role="alert">
+          {flow.status === 'awaitingCode' ? errorText(t, flow.error?.code) : null}
+          {flow.status === 'awaitingCode' && flow.error && flow.attemptsLeft !== undefined
+            ? ` ${t.attemptsLeft(flow.attemptsLeft)}`
+            : null}
+        </p>
+        <div className="custom-actions">
+          <button type="submit" className="custom-primary" disabled={flow.status === 'checking' || code.length < 6}>
+            {flow.status === 'checking' ? t.checking : t.verify}
+          </button>
+          <ResendButton
+            t={t}
+            deadline={flow.resendAvailableAt}
+            exhausted={flow.remainingResends === 0}
+            onResend={() => flow.resend()}
+          />
+          <button type="button" className="custom-link" onClick={() => flow.changeNumber()}>
+            {t.changeNumber}
+          </button>
+        </div>
+      </form>
+    )
+  }
+
+  const send = (event: FormEvent) => {
+    event.preventDefault()
+    flow.send(phoneNumber.replace(/[\s()-]/g, ''))
+  }
+  const problem =
+    flow.status === 'error' || flow.status === 'blocked' || flow.status === 'expired' ? errorText(t, flow.error.code) : undefined
+  return (
+    <form className="custom-step" onSubmit={send}>
+      <p className="custom-step-label">{t.stepOf(1, 2)}</p>
+      <label htmlFor={phoneId}>{t.phoneLabel}</label>
+      <input
+        id={phoneId}
+        className="custom-phone"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        dir="ltr"
+        placeholder="+447700900123"
+        value={phoneNumber}
+        onChange={(event) => setPhoneNumber(event.target.value)}
+        aria-describedby={hintId}
+        aria-invalid={problem ? true : undefined}
+        required
+      />
+      <p id={hintId} className="custom-hint" role="alert">
+        {problem}
+      </p>
+      <div className="custom-actions">
+        <button type="submit" className="custom-primary" disabled={flow.status === 'sending'}>
+          {flow.status === 'sending' ? t.sending : t.sendCode}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Only this button re-renders each second while the countdown runs. */
+function ResendButton({
+  t,
+  deadline,
+  exhausted,
+  onResend,
+}: {
+  t: CustomStrings
+  deadline: Date | undefined
+  exhausted: boolean
+  onResend: () => void
+}) {
+  const secondsLeft = useCountdown(deadline)
+  if (exhausted) return <p className="custom-hint">{t.noMoreCodes}</p>
+  return (
+    <button type="button" className="custom-secondary" disabled={secondsLeft > 0} onClick={onResend}>
+      {secondsLeft > 0 ? t.resendIn(secondsLeft) : t.resend}
+    </button>
+  )
+}
