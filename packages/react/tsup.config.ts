@@ -6,7 +6,6 @@ export default defineConfig({
   target: 'es2022',
   sourcemap: true,
   clean: true,
-  banner: { js: "'use client'" },
   external: ['react', '@tanstack/react-query', '@otpflow/core'],
   dts: { compilerOptions: { composite: false, emitDeclarationOnly: false } },
 })
