@@ -197,7 +197,11 @@ describe('createOtpHandler: bad input gets a 4xx, never a 5xx, and never reaches
       duplex: 'half',
     } as RequestInit)
     expect((await ctx.handler(streamed)).status).toBe(413)
-    expect(ctx.calls).toEqual([])
+    const understated = post('/authentication', large, { 'content-length': '100' })
+    expect(await read(await ctx.handler(understated))).toMatchObject({ status: 413, body: { code: 'payload_too_large' } })
+    const exact = JSON.stringify({ phone_number: PHONE })
+    expect((await ctx.handler(post('/authentication', exact, { 'content-length': String(exact.length) }))).status).toBe(200)
+    expect(ctx.calls).toEqual(['send'])
   })
 
   it.each([['{not json'], ['[1,2]'], ['null'], ['"text"'], ['']])(

@@ -164,25 +164,22 @@ function validate<T>(schema: Schema<T>, body: unknown): T {
   })
 }
 
-async function readBody(request: Request): Promise<unknown> {
-  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
-  if (mediaType !== 'application/json') throw new EndpointError('unsupported_media_type')
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
+const utf8 = new TextDecoder()
+
+/** Reads the body as a stream, stopping past {@link MAX_BODY_BYTES}, for bodies of unknown length (chunked). */
+async function readBodyStream(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
   let size = 0
-  if (request.body !== null) {
-    const reader = request.body.getReader()
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => undefined)
-        throw new EndpointError('payload_too_large')
-      }
-      chunks.push(value)
+  const reader = body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined)
+      throw new EndpointError('payload_too_large')
     }
+    chunks.push(value)
   }
   const bytes = new Uint8Array(size)
   let offset = 0
@@ -190,9 +187,28 @@ async function readBody(request: Request): Promise<unknown> {
     bytes.set(chunk, offset)
     offset += chunk.byteLength
   }
+  return bytes
+}
+
+async function readBody(request: Request): Promise<unknown> {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  if (mediaType !== 'application/json') throw new EndpointError('unsupported_media_type')
+  const declaredHeader = request.headers.get('content-length')
+  const declared = Number(declaredHeader ?? '0')
+  if (declared > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
+  let bytes: Uint8Array
+  if (declaredHeader !== null && /^\d+$/.test(declaredHeader)) {
+    // A declared length is what the HTTP server already holds the body to, so it is read in one go: on Node servers
+    // (e.g. @hono/node-server) this skips building a web stream over the socket for a body of a few hundred bytes.
+    // The size is still checked on what actually arrived.
+    bytes = new Uint8Array(await request.arrayBuffer())
+    if (bytes.byteLength > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
+  } else {
+    bytes = request.body === null ? new Uint8Array(0) : await readBodyStream(request.body)
+  }
   let parsed: unknown
   try {
-    parsed = JSON.parse(new TextDecoder().decode(bytes))
+    parsed = JSON.parse(utf8.decode(bytes))
   } catch {
     throw new EndpointError('invalid_request', { message: 'The body is not valid JSON' })
   }
@@ -280,6 +296,15 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
   const corsHeaders = (request: Request): Record<string, string> => {
     const origin = request.headers.get('origin')
     return origin !== null && allowedOrigins.has(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {}
+  }
+
+  const providerContext = (request: Request, info: OtpHandlerInfo | undefined): ProviderContext => {
+    const ctx: ProviderContext = { store, clock, signal: request.signal }
+    const ip = clientIp(request, info)
+    if (ip !== undefined) ctx.ip = ip
+    const userAgent = request.headers.get('user-agent')
+    if (userAgent !== null) ctx.userAgent = userAgent
+    return ctx
   }
 
   const flowFromBody = async (body: { authentication_uuid: string; flow_token: string }): Promise<ProviderFlow> => {
@@ -458,26 +483,15 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     if (origin === 'forbidden') throw new EndpointError('forbidden_origin')
 
     const body = await readBody(request)
-    const ctx: ProviderContext = {
-      store,
-      clock,
-      signal: request.signal,
-      ...(() => {
-        const ip = clientIp(request, info)
-        return ip === undefined ? {} : { ip }
-      })(),
-      ...(() => {
-        const userAgent = request.headers.get('user-agent')
-        return userAgent === null ? {} : { userAgent }
-      })(),
-    }
+    const ctx = providerContext(request, info)
+    // `return await`: an async function returning a promise as is takes two more microtask turns to settle.
     switch (name) {
       case 'send':
-        return send(body, ctx, entry)
+        return await send(body, ctx, entry)
       case 'check':
-        return check(body, ctx, entry)
+        return await check(body, ctx, entry)
       case 'retry':
-        return retry(body, ctx, entry)
+        return await retry(body, ctx, entry)
       default:
         return name satisfies never
     }

@@ -18,10 +18,23 @@ export interface OtpLogEntry {
 
 export type OtpLogger = (entry: OtpLogEntry) => void
 
-/** Writes each entry as one JSON line: stdout for info, stderr for warnings and errors. */
+/** Node's standard streams when there are some (Node, Bun, Deno); edge runtimes fall back to `console`. */
+const stdio: { stdout: { write(line: string): unknown }; stderr: { write(line: string): unknown } } | undefined =
+  typeof process === 'object' &&
+  process !== null &&
+  typeof process.stdout?.write === 'function' &&
+  typeof process.stderr?.write === 'function'
+    ? process
+    : undefined
+
+/**
+ * Writes each entry as one JSON line: stdout for info, stderr for warnings and errors. On Node it is one `write` of the
+ * finished line, without `console`'s formatting pass, since it runs on every request.
+ */
 export const consoleLogger: OtpLogger = (entry) => {
   const line = JSON.stringify({ msg: 'otp', ...entry })
-  if (entry.level === 'info') console.log(line)
+  if (stdio !== undefined) (entry.level === 'info' ? stdio.stdout : stdio.stderr).write(`${line}\n`)
+  else if (entry.level === 'info') console.log(line)
   else console.error(line)
 }
 

@@ -110,6 +110,26 @@ describe('flow tokens', () => {
     expect(await verifyFlowToken(verification, 'prelude', KEY, clock)).toBeUndefined()
   })
 
+  it('signs with the bytes a key holds now, even when the same array is changed in place or many secrets are used', async () => {
+    const key = secretKey('first-secret-of-at-least-32-bytes-long!')
+    const first = await signFlowToken(flow, 'sandbox', key, clock)
+    key.set(new TextEncoder().encode('other-secret-of-at-least-32-bytes-long!'))
+    const second = await signFlowToken(flow, 'sandbox', key, clock)
+    expect(await verifyFlowToken(first, 'sandbox', secretKey('first-secret-of-at-least-32-bytes-long!'), clock)).toBeDefined()
+    expect(await verifyFlowToken(second, 'sandbox', secretKey('first-secret-of-at-least-32-bytes-long!'), clock)).toBeUndefined()
+    expect(await verifyFlowToken(second, 'sandbox', secretKey('other-secret-of-at-least-32-bytes-long!'), clock)).toBeDefined()
+    const secrets = Array.from(
+      { length: 40 },
+      (_, index) => `secret-number-${String(index).padStart(2, '0')}-of-at-least-32-bytes`,
+    )
+    const tokens = await Promise.all(secrets.map((secret) => signFlowToken(flow, 'sandbox', secretKey(secret), clock)))
+    const verified = await Promise.all(
+      tokens.map((token, index) => verifyFlowToken(token, 'sandbox', secretKey(secrets[index] ?? ''), clock)),
+    )
+    expect(verified.every((result) => result !== undefined)).toBe(true)
+    expect(await verifyFlowToken(tokens[0] ?? '', 'sandbox', secretKey(secrets[1] ?? ''), clock)).toBeUndefined()
+  })
+
   it('stays readable for an hour past the authentication expiry (so the endpoint can answer expired_auth), then not', async () => {
     const token = await signFlowToken(flow, 'sandbox', KEY, clock)
     expect(await verifyFlowToken(token, 'sandbox', KEY, at(NOW + 600_000 + 3_599_000))).toBeDefined()

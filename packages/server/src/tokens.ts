@@ -26,6 +26,38 @@ export function secretKey(secret: OtpSecret): Uint8Array {
   return key
 }
 
+/** Imported keys by secret content: one entry per secret in practice, cleared past a few so it cannot grow. */
+const importedKeys = new Map<string, Promise<CryptoKey>>()
+const MAX_IMPORTED_KEYS = 16
+/** The last import seen for an array, with a copy of the bytes it was made from (the array may change afterwards). */
+const keysByArray = new WeakMap<Uint8Array, { bytes: Uint8Array; imported: Promise<CryptoKey> }>()
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => {
+  if (a.length !== b.length) return false
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false
+  return true
+}
+
+/**
+ * The HMAC `CryptoKey` of these bytes, imported once: given raw bytes, jose imports them again on every sign and
+ * verify, which costs about as much as the signature itself.
+ */
+function cryptoKey(key: Uint8Array): Promise<CryptoKey> {
+  const known = keysByArray.get(key)
+  if (known !== undefined && sameBytes(known.bytes, key)) return known.imported
+  let id = ''
+  for (let index = 0; index < key.length; index += 1) id += String.fromCharCode(key[index] as number)
+  const bytes = key.slice()
+  let imported = importedKeys.get(id)
+  if (imported === undefined) {
+    if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.clear()
+    imported = crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+    importedKeys.set(id, imported)
+  }
+  keysByArray.set(key, { bytes, imported })
+  return imported
+}
+
 /** A random secret for one process (the sandbox): tokens die with the process, which is fine for a sandbox. */
 export function randomSecret(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(MIN_SECRET_BYTES))
@@ -35,7 +67,7 @@ const seconds = (ms: number) => Math.floor(ms / 1000)
 
 /** Signs the flow token: binds the authentication UUID to the phone number, its times, the provider and its state. */
 export async function signFlowToken(flow: ProviderFlow, provider: string, key: Uint8Array, clock: Clock): Promise<string> {
-  return new SignJWT({
+  return await new SignJWT({
     phn: flow.phoneNumber,
     prv: provider,
     cat: flow.createdAt.getTime(),
@@ -48,7 +80,7 @@ export async function signFlowToken(flow: ProviderFlow, provider: string, key: U
     .setSubject(flow.authenticationUuid)
     .setIssuedAt(seconds(clock.now()))
     .setExpirationTime(seconds(flow.expiresAt.getTime()) + FLOW_GRACE_SECONDS)
-    .sign(key)
+    .sign(await cryptoKey(key))
 }
 
 const isState = (value: unknown): value is ProviderState =>
@@ -65,7 +97,7 @@ export async function verifyFlowToken(
   clock: Clock,
 ): Promise<ProviderFlow | undefined> {
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await jwtVerify(token, await cryptoKey(key), {
       algorithms: [ALGORITHM],
       issuer: ISSUER,
       audience: FLOW_AUDIENCE,
@@ -102,14 +134,14 @@ export async function signVerificationToken(
   ttlSeconds: number,
 ): Promise<string> {
   const issuedAt = seconds(clock.now())
-  return new SignJWT({ phone_number: verified.phoneNumber, authentication_uuid: verified.authenticationUuid })
+  return await new SignJWT({ phone_number: verified.phoneNumber, authentication_uuid: verified.authenticationUuid })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setIssuer(ISSUER)
     .setAudience(VERIFICATION_AUDIENCE)
     .setSubject(verified.phoneNumber)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + ttlSeconds)
-    .sign(key)
+    .sign(await cryptoKey(key))
 }
 
 export interface VerifyPhoneTokenOptions {
@@ -141,7 +173,7 @@ export async function verifyPhoneToken(token: string, options: VerifyPhoneTokenO
   if (typeof token !== 'string' || token.length === 0 || token.length > 4096)
     throw new OtpError('invalid_token', 'The verification token is missing or malformed')
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await jwtVerify(token, await cryptoKey(key), {
       algorithms: [ALGORITHM],
       issuer: ISSUER,
       audience: VERIFICATION_AUDIENCE,
