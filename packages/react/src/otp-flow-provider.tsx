@@ -1,7 +1,7 @@
 'use client'
 import { createOtpClient, type OtpContract } from '@otpflow/core'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
+import { createContext, type ReactElement, type ReactNode, useContext, useMemo, useState } from 'react'
 
 export interface OtpFlowProviderProps {
   /**
@@ -36,7 +36,7 @@ const OtpFlowContext = createContext<OtpFlowContextValue | null>(null)
  * <OtpFlowProvider endpoint="/api/otp"><SignUp /></OtpFlowProvider>
  * <OtpFlowProvider client={createSandbox()}><SignUp /></OtpFlowProvider>
  */
-export function OtpFlowProvider({ client, endpoint = '/api/otp', queryClient, children }: OtpFlowProviderProps): ReactNode {
+export function OtpFlowProvider({ client, endpoint = '/api/otp', queryClient, children }: OtpFlowProviderProps): ReactElement {
   // Read the context rather than calling useQueryClient(), which throws when the app has no QueryClientProvider.
   const appQueryClient = useContext(QueryClientContext)
   const [ownQueryClient] = useState(() => new QueryClient())

@@ -67,3 +67,15 @@ export function saveFlowState(previous: FlowState, next: FlowState): void {
     }
   })
 }
+
+/** Removes every stored authentication and the record of which one was on screen. */
+export function forgetAllSessions(): void {
+  attempt((store) => {
+    const keys: string[] = []
+    for (let index = 0; index < store.length; index += 1) {
+      const key = store.key(index)
+      if (key !== null && (key === ACTIVE_KEY || key.startsWith(SESSION_KEY_PREFIX))) keys.push(key)
+    }
+    for (const key of keys) store.removeItem(key)
+  })
+}

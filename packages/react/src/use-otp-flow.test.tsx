@@ -1,8 +1,8 @@
-import { type OtpContract, OtpError } from '@otpflow/core'
+import { createOtpClient, type OtpContract, OtpError } from '@otpflow/core'
 import { createSandbox, SANDBOX_TEST_NUMBERS, type SandboxOptions } from '@otpflow/core/sandbox'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { OtpFlowProvider } from './otp-flow-provider'
 import { type UseOtpFlowOptions, useOtpFlow } from './use-otp-flow'
@@ -289,6 +289,7 @@ describe('useOtpFlow', () => {
     expect(signal?.aborted).toBe(false)
 
     unmount()
+    await settle()
     expect(signal?.aborted).toBe(true)
     await advance(5_000)
     expect(sandbox.outbox.messages()).toHaveLength(0)
@@ -373,5 +374,188 @@ describe('useOtpFlow', () => {
   it('explains a missing provider', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(() => renderHook(() => useOtpFlow())).toThrow(/OtpFlowProvider/)
+  })
+})
+
+describe('useOtpFlow used the way a custom UI uses it', () => {
+  // reactStrictMode puts StrictMode at the root, where React double-invokes effects (inside a wrapper it does not).
+  const strictly = (contract: OtpContract) => ({
+    wrapper: ({ children }: { children: ReactNode }) => <OtpFlowProvider client={contract}>{children}</OtpFlowProvider>,
+    reactStrictMode: true,
+  })
+
+  it('keeps a code request that an effect starts on mount under StrictMode: one request, then the code step', async () => {
+    const sandbox = createSandbox({ generateCode: () => CODE, latencyMs: 100 })
+    const createAuthentication = vi.spyOn(sandbox, 'createAuthentication')
+    const { result } = renderHook(() => {
+      const flow = useOtpFlow()
+      const { send } = flow
+      useEffect(() => send(PHONE), [send])
+      return flow
+    }, strictly(sandbox))
+    await advance(100)
+    expect(createAuthentication).toHaveBeenCalledTimes(1)
+    expect(createAuthentication.mock.calls[0]?.[1]?.signal?.aborted).toBe(false)
+    expect(result.current).toMatchObject({ status: 'awaitingCode', phoneNumber: PHONE })
+  })
+
+  it('calls onVerified exactly once under StrictMode', async () => {
+    const onVerified = vi.fn()
+    const sandbox = createSandbox({ generateCode: () => CODE })
+    const { result } = renderHook(() => useOtpFlow({ onVerified }), strictly(sandbox))
+    act(() => result.current.send(PHONE))
+    await settle()
+    act(() => result.current.submitCode(CODE))
+    await settle()
+    expect(result.current.status).toBe('verified')
+    expect(onVerified).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks for a new code after the last allowed wrong code, instead of resending one that could not be checked', async () => {
+    const onError = vi.fn()
+    const { result, calls, sandbox } = setup({ maxAttempts: 2, onError }, { maxCheckAttempts: 2 })
+    act(() => result.current.send(PHONE))
+    await settle()
+    act(() => result.current.submitCode('000001'))
+    await settle()
+    expect(result.current).toMatchObject({ status: 'awaitingCode', attemptsLeft: 1 })
+    act(() => result.current.submitCode('000002'))
+    await settle()
+    expect(result.current).toMatchObject({ status: 'blocked', phoneNumber: PHONE, until: undefined })
+    expect(onError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'rate_limited' }))
+
+    await advance(30_000)
+    act(() => result.current.resend())
+    expect(calls.retry).not.toHaveBeenCalled()
+
+    act(() => result.current.send(PHONE))
+    await settle()
+    expect(calls.createAuthentication).toHaveBeenCalledTimes(2)
+    expect(result.current).toMatchObject({ status: 'awaitingCode', attemptsLeft: 2 })
+    act(() => result.current.submitCode(sandbox.outbox.latest(PHONE)?.code ?? ''))
+    await settle()
+    expect(result.current.status).toBe('verified')
+  })
+
+  it('forgets every stored authentication on reset, also a number left behind by changeNumber', async () => {
+    const { result, calls } = setup()
+    act(() => result.current.send(PHONE))
+    await settle()
+    act(() => result.current.changeNumber())
+    act(() => result.current.send(OTHER_PHONE))
+    await settle()
+    expect(Object.keys(sessionStorage)).toContain(`otpflow:session:${PHONE}`)
+
+    act(() => result.current.reset())
+    expect(sessionStorage.length).toBe(0)
+    act(() => result.current.send(PHONE))
+    expect(result.current).toMatchObject({ status: 'sending', phoneNumber: PHONE })
+    await settle()
+    expect(calls.createAuthentication).toHaveBeenCalledTimes(3)
+  })
+
+  it('ignores actions that do not apply in the current state, without a request', async () => {
+    const { result, calls } = setup()
+    const idle = result.current
+    act(() => {
+      idle.submitCode(CODE)
+      idle.resend()
+      idle.changeNumber()
+    })
+    expect(result.current).toBe(idle)
+
+    act(() => result.current.send(PHONE))
+    await settle()
+    act(() => result.current.submitCode(CODE))
+    await settle()
+    const verified = result.current
+    expect(verified.status).toBe('verified')
+    act(() => {
+      verified.submitCode(CODE)
+      verified.resend()
+      verified.changeNumber()
+      verified.send(OTHER_PHONE)
+    })
+    await settle()
+    expect(result.current).toBe(verified)
+    expect(calls.createAuthentication).toHaveBeenCalledTimes(1)
+    expect(calls.check).toHaveBeenCalledTimes(1)
+    expect(calls.retry).not.toHaveBeenCalled()
+  })
+
+  it('reports an error once through onError, not again when a deadline passes', async () => {
+    const onError = vi.fn()
+    const { result } = setup({ onError })
+    act(() => result.current.send(PHONE))
+    await settle()
+    act(() => result.current.submitCode('000000'))
+    await settle()
+    await advance(30_000)
+    expect(result.current.resendStatus).toBe('available')
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'invalid_code' }))
+  })
+
+  it('gives each useOtpFlow call its own flow, even under one provider', async () => {
+    const sandbox = createSandbox({ generateCode: () => CODE })
+    const wrapper = ({ children }: { children: ReactNode }) => <OtpFlowProvider client={sandbox}>{children}</OtpFlowProvider>
+    const { result } = renderHook(() => ({ first: useOtpFlow(), second: useOtpFlow() }), { wrapper })
+    act(() => result.current.first.send(PHONE))
+    await settle()
+    expect(result.current.first.status).toBe('awaitingCode')
+    expect(result.current.second.status).toBe('idle')
+  })
+
+  it('survives an unmount and a remount in the code step with persist: session, and starts over with persist: false', async () => {
+    for (const persist of ['session', false] as const) {
+      sessionStorage.clear()
+      const first = setup({ persist })
+      act(() => first.result.current.send(PHONE))
+      await settle()
+      first.unmount()
+      const second = renderHook(() => useOtpFlow({ persist }), { wrapper: first.wrapper })
+      expect(second.result.current.status).toBe(persist === 'session' ? 'awaitingCode' : 'idle')
+      second.unmount()
+    }
+  })
+
+  it("reads Ding's own send answer (no next_retry_at) from a server whose clock is 5 minutes ahead", async () => {
+    const skew = 5 * 60_000
+    const uuid = '3b1f2c1e-8a4d-4c1b-9f0e-2d7a6b5c4e3f'
+    const fetch = vi.fn(async (url: string | URL | Request) => {
+      const serverNow = Date.now() + skew
+      const headers = { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() }
+      const body = String(url).endsWith('/retry')
+        ? {
+            authentication_uuid: uuid,
+            status: 'approved',
+            created_at: new Date(serverNow).toISOString(),
+            next_retry_at: new Date(serverNow + 60_000).toISOString(),
+            remaining_retry: 2,
+          }
+        : {
+            authentication_uuid: uuid,
+            status: 'pending',
+            created_at: new Date(serverNow).toISOString(),
+            expires_at: new Date(serverNow + 600_000).toISOString(),
+          }
+      return new Response(JSON.stringify(body), { status: 200, headers })
+    })
+    const client = createOtpClient({ baseUrl: '/api/otp', fetch })
+    const wrapper = ({ children }: { children: ReactNode }) => <OtpFlowProvider client={client}>{children}</OtpFlowProvider>
+    const { result } = renderHook(() => useOtpFlow(), { wrapper })
+    act(() => result.current.send(PHONE))
+    await settle()
+
+    // The Date header has whole seconds: the estimate is within one second of the real offset.
+    expect(result.current).toMatchObject({ status: 'awaitingCode', resendAvailableAt: new Date(T0 + 30_000) })
+    expect(Math.abs((result.current.expiresAt?.getTime() ?? 0) - (T0 + 600_000))).toBeLessThan(1_000)
+    expect(result.current.remainingResends).toBeUndefined()
+
+    await advance(30_000)
+    act(() => result.current.resend())
+    await settle()
+    expect(result.current).toMatchObject({ status: 'awaitingCode', remainingResends: 2, resendStatus: 'waiting' })
+    expect(Math.abs((result.current.resendAvailableAt?.getTime() ?? 0) - (T0 + 90_000))).toBeLessThan(1_000)
   })
 })

@@ -22,7 +22,7 @@ import {
 import { useMutation } from '@tanstack/react-query'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useOtpFlowContext } from './otp-flow-provider'
-import { loadActiveSession, loadSession, saveFlowState } from './session-persistence'
+import { forgetAllSessions, loadActiveSession, loadSession, saveFlowState } from './session-persistence'
 
 /* ---- Types ---- */
 
@@ -50,7 +50,10 @@ export interface UseOtpFlowOptions {
    * @default 30
    */
   resendDelay?: number
-  /** Checks the server allows per code, to show `attemptsLeft`; without it `attemptsLeft` stays `undefined`. */
+  /**
+   * Checks the server allows per authentication, to show `attemptsLeft`; without it `attemptsLeft` stays `undefined`.
+   * After the last wrong code the flow is `blocked` (`rate_limited`), and `send()` asks for a new code.
+   */
   maxAttempts?: number
 }
 
@@ -63,7 +66,7 @@ export interface UseOtpFlowActions {
   resend: () => void
   /** Back to the number step, keeping the number. Cancels a pending request. */
   changeNumber: () => void
-  /** Back to the start, forgetting the number. Cancels a pending request. */
+  /** Back to the start, forgetting the number and every stored authentication. Cancels a pending request. */
   reset: () => void
 }
 
@@ -139,6 +142,9 @@ interface Latest {
 // instead of pausing unseen.
 // gcTime 0: a finished check's variables (the typed code) leave the mutation cache at once.
 const MUTATION_DEFAULTS = { retry: false, networkMode: 'always', gcTime: 0 } as const
+
+// React 18 warns about a layout effect in a server render; there is nothing to restore there anyway.
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
 /* ---- Hook ---- */
 
@@ -265,6 +271,20 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
       for (const controller of controllers) controller.abort()
     }
 
+    // StrictMode (development) unmounts and mounts every new component once, synchronously. Cancelling right away
+    // would abort a send that an effect started on mount and swallow it, so an unmount cancels only when no mount
+    // follows within the same task.
+    let mounts = 0
+    function mounted(): () => void {
+      mounts += 1
+      return () => {
+        mounts -= 1
+        queueMicrotask(() => {
+          if (mounts === 0) cancelAll()
+        })
+      }
+    }
+
     const persisting = () => (latest.current.options.persist ?? 'session') === 'session'
     const actions: UseOtpFlowActions = {
       send: (phoneNumber) => dispatch({ type: 'SEND', phoneNumber, known: persisting() ? loadSession(phoneNumber) : undefined }),
@@ -279,23 +299,25 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
         generation += 1
         cancelAll()
         dispatch({ type: 'RESET' })
+        // Numbers left behind by "change number" too: back to the start means no authentication is resumed.
+        if (persisting()) forgetAllSessions()
       },
     }
-    return { store, dispatch, actions, cancelAll }
+    return { store, dispatch, actions, mounted }
   })
 
   const state = useSyncExternalStore(engine.store.subscribe, engine.store.get, engine.store.get)
 
   // Resume after a reload: in an effect, since storage does not exist during a server render; a layout effect, so the
   // number step never flashes before the code step.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (persist !== 'session') return
     const session = loadActiveSession()
     if (session !== undefined) engine.dispatch({ type: 'RESTORED', session })
   }, [engine, persist])
 
   // Requests of an unmounted flow are cancelled; their answers can no longer reach anyone.
-  useEffect(() => () => engine.cancelAll(), [engine])
+  useEffect(() => engine.mounted(), [engine])
 
   // One timer to the next deadline, never a tick; a tab coming back re-reads the clock, since timers sleep in the background.
   useEffect(() => {

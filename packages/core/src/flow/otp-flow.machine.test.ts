@@ -289,11 +289,26 @@ describe('check answers', () => {
     })
   })
 
-  it('counts down known attempts and stops checking at 0', () => {
-    const last = { ...states.checking, attemptsLeft: 1 }
-    const none = check(checked('invalid'), last)
-    expect(none).toMatchObject({ status: 'awaitingCode', attemptsLeft: 0 })
-    expect(transition(none, { type: 'CODE_SUBMITTED', code: '999999' }, context)).toBe(none)
+  it('counts down known attempts', () => {
+    const wrong = check(checked('invalid'), { ...states.checking, attemptsLeft: 2 })
+    expect(wrong).toMatchObject({ status: 'awaitingCode', attemptsLeft: 1 })
+  })
+
+  it('blocks after the last allowed wrong code, so the number can get a new code instead of a resend it cannot check', () => {
+    const none = check(checked('invalid'), { ...states.checking, attemptsLeft: 1 })
+    expect(none).toMatchObject({ status: 'blocked', phoneNumber: PHONE, until: undefined })
+    expect(none.status === 'blocked' && none.error.code).toBe('rate_limited')
+    expect(transition(none, { type: 'RESEND' }, { now: T0 + 60_000 })).toBe(none)
+    expect(transition(none, { type: 'SEND', phoneNumber: PHONE }, context)).toEqual({
+      status: 'sending',
+      reason: 'send',
+      phoneNumber: PHONE,
+    })
+  })
+
+  it('does not resume an authentication with no checks left', () => {
+    const spent = { ...session, attemptsLeft: 0 }
+    expect(transition(initialFlowState, { type: 'SEND', phoneNumber: PHONE, known: spent }, context).status).toBe('sending')
   })
 
   it('goes back to the code, session and retryable error kept, when the network fails during checking', () => {

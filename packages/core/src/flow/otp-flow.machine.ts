@@ -16,7 +16,7 @@ export type FlowStatus = (typeof FLOW_STATUSES)[number]
  * | `invalid_code` | the check answered `invalid` |
  * | `expired` | the authentication expired (answer `expired_auth`, or `expiresAt` passed) |
  * | `spam_detected` | the send answered `spam_detected` |
- * | `rate_limited` | a send, check or resend answered `rate_limited` |
+ * | `rate_limited` | a send, check or resend answered `rate_limited`, or the last check `maxAttempts` allows was wrong |
  * | `resend_denied` | the resend answered `denied` |
  * | `without_attempt` | the check or resend found no code sent (`without_attempt`, `no_attempt`) |
  * | `already_validated` | the authentication was validated before, without a token for this flow |
@@ -177,7 +177,10 @@ export interface FlowContext {
    * @default 30
    */
   resendDelay?: number
-  /** Checks allowed per authentication, when known; `attemptsLeft` stays `undefined` without it. */
+  /**
+   * Checks allowed per authentication, when known; `attemptsLeft` stays `undefined` without it. After the last wrong
+   * one the flow is `blocked` (`rate_limited`) at once, and `send()` asks for a new code.
+   */
   maxAttempts?: number
 }
 
@@ -338,6 +341,16 @@ function onCheckSucceeded(state: CheckingState, result: CheckResult, now: number
       }
     case 'invalid': {
       const attemptsLeft = state.attemptsLeft === undefined ? undefined : Math.max(0, state.attemptsLeft - 1)
+      if (attemptsLeft === 0) {
+        // Checks are counted per authentication and a resend keeps the authentication, so a resent code could never be
+        // checked: only a new send helps. This is where the server's next check would leave the flow anyway.
+        return {
+          status: 'blocked',
+          phoneNumber: state.phoneNumber,
+          error: new OtpError('rate_limited', 'Too many wrong codes were tried'),
+          until: undefined,
+        }
+      }
       const error = new OtpError('invalid_code', 'The code is not correct')
       return awaitingCode({ ...session, attemptsLeft }, now, error, state.code)
     }
@@ -457,6 +470,7 @@ export function transition(state: FlowState, event: FlowEvent, context: FlowCont
         state.status !== 'expired' &&
         candidate !== undefined &&
         candidate.phoneNumber === event.phoneNumber &&
+        candidate.attemptsLeft !== 0 &&
         isSessionAlive(candidate, now)
       ) {
         return awaitingCode(candidate, now, undefined, undefined)
