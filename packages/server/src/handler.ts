@@ -378,18 +378,19 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     }
   }
 
+  /** Once a flow has expired, check and retry answer `expired_auth` without calling the provider. */
+  const expiredAnswer = (flow: ProviderFlow, now: number): Outcome | undefined =>
+    now >= flow.expiresAt.getTime()
+      ? { status: 200, outcome: 'expired_auth', body: { authentication_uuid: flow.authenticationUuid, status: 'expired_auth' } }
+      : undefined
+
   const check = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
     const input = validate(wireCheckRequestSchema, body)
     const flow = await flowFromBody(input)
     entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
     const now = clock.now()
-    if (now >= flow.expiresAt.getTime()) {
-      return {
-        status: 200,
-        outcome: 'expired_auth',
-        body: { authentication_uuid: flow.authenticationUuid, status: 'expired_auth' },
-      }
-    }
+    const expired = expiredAnswer(flow, now)
+    if (expired) return expired
     const retryAfter = await hit(store, `otp:check:${flow.authenticationUuid}`, [limits.checksPerAuthentication], now)
     if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
 
@@ -415,13 +416,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const flow = await flowFromBody(input)
     entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
     const now = clock.now()
-    if (now >= flow.expiresAt.getTime()) {
-      return {
-        status: 200,
-        outcome: 'expired_auth',
-        body: { authentication_uuid: flow.authenticationUuid, status: 'expired_auth' },
-      }
-    }
+    const expired = expiredAnswer(flow, now)
+    if (expired) return expired
     const retryAfter = ctx.ip === undefined ? undefined : await hit(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
     if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
 
