@@ -41,7 +41,9 @@ export function createDemoProvider(
       const bar = '!'.repeat(100)
       log(bar)
       log('!! SANDBOX: no SMS is sent. Each code is printed here and shown in the page\'s "Sandbox inbox".')
-      log('!! To send real codes, set DING_API_KEY + DING_CUSTOMER_UUID + OTP_SECRET (see apps/demo/.env.example).')
+      log(
+        "!! To send real codes, set one provider's variables (Ding, Prelude or Twilio) and OTP_SECRET: see apps/demo/README.md.",
+      )
       log(bar)
     },
   })

@@ -25,6 +25,8 @@ describe('createOtpHandlerFromEnv', () => {
     expect(handler.provider.name).toBe('sandbox')
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toContain('SANDBOX')
+    // It names every provider's variables, so whoever reads it knows how to leave the sandbox.
+    expect(warnings[0]).toMatch(/DING_API_KEY.*PRELUDE_API_KEY.*TWILIO_/)
     const response = await handler(send('+14155552671'))
     expect(response.status).toBe(200)
     expect(handler.sandbox?.outbox.latest('+14155552671')?.code).toMatch(/^\d{6}$/)

@@ -104,7 +104,7 @@ export function createOtpHandlerFromEnv(
   }
   if (isSandbox && real === undefined) {
     warn(
-      '⚠ otpflow: no provider credentials set (DING_API_KEY, DING_CUSTOMER_UUID…): serving the SANDBOX. No SMS is sent; codes go to the sandbox outbox. Never use this in production.',
+      '⚠ otpflow: no provider credentials set (DING_API_KEY + DING_CUSTOMER_UUID, PRELUDE_API_KEY or TWILIO_*): serving the SANDBOX. No SMS is sent; codes go to the sandbox outbox. Never use this in production.',
     )
   }
   if (isSandbox && onSandboxMessage) provider.sandbox.outbox.subscribe(onSandboxMessage)

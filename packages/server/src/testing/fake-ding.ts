@@ -29,6 +29,8 @@ export interface FakeDing {
   readonly customerUuid: string
   /** The sandbox behind the fake: its outbox holds the codes "sent". */
   readonly sandbox: Sandbox
+  /** The code of the newest message to this number (read from the sandbox's outbox), as the other fakes offer. */
+  latestCode(phoneNumber: string): string | undefined
   /** Every request received, oldest first. */
   readonly requests: FakeRequest[]
   /** Answers the next request with this response instead of the normal behaviour. */
@@ -123,6 +125,7 @@ export async function startFakeDing(options: FakeDingOptions = {}): Promise<Fake
     apiKey,
     customerUuid,
     sandbox,
+    latestCode: (phoneNumber) => sandbox.outbox.latest(phoneNumber)?.code,
     requests,
     failNext(response) {
       queued.push(response)
