@@ -144,6 +144,8 @@ describe('signup page, in Chromium against the production build', () => {
     await page.reload()
     await codeField().waitFor()
     expect(await page.getByText('+44 7700 900123').count()).toBeGreaterThan(0)
+    // No SMS was sent by the reload: the region says what to do, with the number read in groups.
+    await expect.poll(() => text(statusText())).toBe('Enter the code sent to +44 7700 900123')
     await checkStep(page, 'reload-02-resumed')
 
     // The inbox still shows the code for the resumed step.
@@ -298,6 +300,92 @@ describe('browser-only behaviour of the fields', () => {
     await page.keyboard.press('End')
     await page.keyboard.type(code[5] ?? '')
     await expectVerified()
+  })
+
+  it('shows a focus ring on the code field after a wrong code, in the light and the dark theme', async () => {
+    await page.goto(`${demo.url}/`)
+    await sendCode()
+    const code = await codeFromInbox()
+    await page.keyboard.type(code === '000000' ? '111111' : '000000')
+    await expect.poll(() => text(alertText())).toContain('That code is not right')
+    await expect.poll(() => codeField().inputValue()).toBe('')
+    expect(await focusedAttribute('autocomplete')).toBe('one-time-code')
+    // The real input is invisible: the slot under the caret must carry a visible ring (WCAG 2.4.7).
+    const ring = () =>
+      page.evaluate(() => {
+        const active = [...document.querySelectorAll<HTMLElement>('[data-part="code-slot"][data-active]')]
+        const slot = active[0]
+        if (!slot) return { active: 0 }
+        const style = getComputedStyle(slot)
+        const root = getComputedStyle(slot.closest('[data-scope="phone-verify"][data-part="root"]') ?? document.body)
+        return {
+          active: active.length,
+          index: [...document.querySelectorAll('[data-part="code-slot"]')].indexOf(slot),
+          outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          color: style.outlineColor,
+          focusColor: root.getPropertyValue('--otpflow-focus').trim(),
+        }
+      })
+    const light = await ring()
+    expect(light).toMatchObject({ active: 1, index: 0, outline: 'solid 2px' })
+    await checkStep(page, 'focus-ring-01-light')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    const dark = await ring()
+    expect(dark).toMatchObject({ active: 1, index: 0, outline: 'solid 2px' })
+    expect(dark.color).not.toBe(light.color)
+    await checkStep(page, 'focus-ring-02-dark')
+  })
+
+  it('fits a 320 px screen: the whole number shows, the open country list stays inside, in both directions', async () => {
+    await page.setViewportSize({ width: 320, height: 700 })
+    for (const locale of ['en', 'ar']) {
+      await page.goto(`${demo.url}/?locale=${locale}`)
+      const phone = page.locator('input[autocomplete="tel"]')
+      await phone.pressSequentially('+44 7700 900123')
+      // Formatting starts once the phone metadata (loaded after first render) is there; it then reformats what was typed.
+      await expect.poll(() => phone.inputValue()).toBe('+44 7700 900123')
+      const overflow = await phone.evaluate((input: HTMLInputElement) => input.scrollWidth - input.clientWidth)
+      expect(overflow, `${locale}: the number scrolls inside its field`).toBeLessThanOrEqual(0)
+      await page.locator('[data-part="country-trigger"]').click()
+      const list = page.locator('[data-part="country-list"]')
+      await list.waitFor()
+      const box = await list.boundingBox()
+      expect(box && box.x >= 0 && box.x + box.width <= 320, `${locale}: list at ${JSON.stringify(box)}`).toBe(true)
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
+      expect(widths[0], `${locale}: page scrolls sideways`).toBe(widths[1])
+      await checkStep(page, `country-list-320-${locale}`)
+    }
+  })
+
+  it('draws each flag as one glyph, or shows the ISO code where the system has no flag emoji, fetching nothing', async () => {
+    const requests: string[] = []
+    page.on('request', (request) => requests.push(request.url()))
+    await page.goto(`${demo.url}/`)
+    await page.locator('[data-part="country-trigger"]').click()
+    await page.keyboard.type('United Kingdom')
+    const flag = page.locator('[data-part="country-option"][data-highlighted] [data-part="country-flag"]')
+    await flag.waitFor()
+    // Whether this system draws a flag: measured here with laid-out text, apart from the component's own canvas check.
+    const systemDrawsFlags = await flag.evaluate((element) => {
+      const measure = (content: string) => {
+        const span = document.createElement('span')
+        span.textContent = content
+        span.style.font = getComputedStyle(element).font
+        span.style.fontSize = '32px'
+        document.body.append(span)
+        const width = span.getBoundingClientRect().width
+        span.remove()
+        return width
+      }
+      return measure('\u{1F1EC}\u{1F1E7}') < measure('\u{1F1EC}') * 1.5
+    })
+    expect(await text(flag)).toBe(systemDrawsFlags ? '\u{1F1EC}\u{1F1E7}' : 'GB')
+    expect(await flag.getAttribute('data-state')).toBe(systemDrawsFlags ? 'emoji' : 'code')
+    const trigger = page.locator('[data-part="country-trigger"]')
+    await page.keyboard.press('Enter')
+    expect(await trigger.inputValue()).toBe(systemDrawsFlags ? '\u{1F1EC}\u{1F1E7} +44' : 'GB +44')
+    await checkStep(page, 'flags-01-chosen')
+    expect(requests.filter((url) => !url.startsWith(demo.url) && !url.startsWith('data:'))).toEqual([])
   })
 
   it('moves focus back to the phone field on "Change number", with the number kept', async () => {

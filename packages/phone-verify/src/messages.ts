@@ -23,6 +23,8 @@ export interface Messages {
   sendCode: string
   sending: string
   codeSentTo: (phoneNumber: string, f: MessageFormat) => string
+  /** Announced when the code step comes back for a code sent before (a reload, the same number again): no new SMS. */
+  codeResumed: (phoneNumber: string, f: MessageFormat) => string
   verificationCode: string
   codeHint: (length: number, f: MessageFormat) => string
   verify: string
@@ -44,6 +46,8 @@ export interface Messages {
     rateLimited: (retryAfterSeconds: number | undefined, f: MessageFormat) => string
     blocked: string
     wrongCode: string
+    /** The code just rejected was entered again: it is not checked a second time. */
+    sameCode: string
     expired: string
     tooManyAttempts: string
     noResendsLeft: string

@@ -1,4 +1,4 @@
-import type { CheckInput, CreateAuthenticationInput, OtpContract, RequestOptions } from '@otpflow/core'
+import type { CheckInput, CreateAuthenticationInput, OtpContract, RequestOptions, RetryInput } from '@otpflow/core'
 import { OtpError } from '@otpflow/core'
 import { createSandbox, SANDBOX_TEST_NUMBERS, type Sandbox } from '@otpflow/core/sandbox'
 import { OtpFlowProvider } from '@otpflow/react'
@@ -346,6 +346,140 @@ describe('PhoneVerify', () => {
     await codeField()
     expect(sandbox.outbox.messages()).toHaveLength(1)
     expect(screen.getByRole('button', { name: 'Resend code in 0:20' })).toBeDisabled()
+  })
+
+  it('says "Enter the code sent to …", not "Code sent", when the same number comes back without a new SMS', async () => {
+    const { user, sandbox } = setup()
+    await sendTo(user, '07700 900123')
+    await codeField()
+    await waitFor(() => expect(status()).toHaveTextContent('Code sent to +44 7700 900123'))
+    await user.click(screen.getByRole('button', { name: 'Change number' }))
+    // Emptied on the way back, so the same text later is announced again.
+    expect(status()).toBeEmptyDOMElement()
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await codeField()
+    expect(sandbox.outbox.messages()).toHaveLength(1)
+    expect(status()).toHaveTextContent('Enter the code sent to +44 7700 900123')
+    expect(status()).not.toHaveTextContent('Code sent')
+  })
+
+  it('says "Enter the code sent to …" with the number in groups after a reload', async () => {
+    sessionStorage.clear()
+    const sandbox = createSandbox()
+    const user = userEvent.setup()
+    const first = render(<PhoneVerify client={sandbox} defaultCountry="GB" flowOptions={{ persist: 'session' }} />)
+    await sendTo(user, '07700 900123')
+    await codeField()
+    first.unmount()
+    render(<PhoneVerify client={sandbox} defaultCountry="GB" flowOptions={{ persist: 'session' }} />)
+    await codeField()
+    await waitFor(() => expect(status()).toHaveTextContent('Enter the code sent to +44 7700 900123'))
+    expect(sandbox.outbox.messages()).toHaveLength(1)
+    sessionStorage.clear()
+  })
+
+  it('announces the new code after an expiry even though its text is the same as the first one', async () => {
+    const clock = manualClock()
+    const sandbox = createSandbox({ clock, ttlSeconds: 20 })
+    const sends: (() => void)[] = []
+    const client: OtpContract = {
+      ...sandbox,
+      createAuthentication: (input: CreateAuthenticationInput, options?: RequestOptions) =>
+        new Promise((resolve) => {
+          sends.push(() => resolve(sandbox.createAuthentication(input, options)))
+        }),
+    }
+    const user = userEvent.setup()
+    render(<PhoneVerify client={client} defaultCountry="GB" flowOptions={{ persist: false, clock }} />)
+    await sendTo(user, '07700 900123')
+    await act(async () => sends.shift()?.())
+    await codeField()
+    expect(status()).toHaveTextContent('Code sent to +44 7700 900123')
+    clock.advance(21)
+    wakeUp()
+    await user.click(await screen.findByRole('button', { name: 'Send a new code' }))
+    // The region is emptied while the new code is on its way, so the same words are announced again.
+    expect(status()).toBeEmptyDOMElement()
+    await act(async () => sends.shift()?.())
+    await waitFor(() => expect(status()).toHaveTextContent('Code sent to +44 7700 900123'))
+  })
+
+  it('keeps the number from being edited while its code is being sent', async () => {
+    const sandbox = createSandbox()
+    const sends: (() => void)[] = []
+    const client: OtpContract = {
+      ...sandbox,
+      createAuthentication: (input: CreateAuthenticationInput, options?: RequestOptions) =>
+        new Promise((resolve) => {
+          sends.push(() => resolve(sandbox.createAuthentication(input, options)))
+        }),
+    }
+    const user = userEvent.setup()
+    render(<PhoneVerify client={client} defaultCountry="GB" flowOptions={{ persist: false }} />)
+    await sendTo(user, '07700 900123')
+    await user.type(phoneField(), '9')
+    // Backspace right after the space goes through the field's own separator handling: read-only too.
+    await user.keyboard('{ArrowLeft>6/}{Backspace}')
+    expect(phoneField()).toHaveValue('07700 900123')
+    await act(async () => sends.shift()?.())
+    await codeField()
+    expect(screen.getByText('+44 7700 900123')).toBeInTheDocument()
+  })
+
+  it('keeps the number on one line in the sent-to text', async () => {
+    const { user, container } = setup()
+    await sendTo(user, '07700 900123')
+    await codeField()
+    const number = container.querySelector('[data-part="sent-to-text"] [data-part="phone-number"]')
+    expect(number).toHaveTextContent('+44 7700 900123')
+    expect(number).toHaveAttribute('dir', 'ltr')
+  })
+
+  it('says so when the code just rejected is entered again, clears it and checks nothing', async () => {
+    const { user, sandbox, onError } = setup()
+    await sendTo(user, '07700 900123')
+    const field = await codeField()
+    const check = vi.spyOn(sandbox, 'check')
+    const rejected = wrong(latestCode(sandbox))
+    await user.keyboard(rejected)
+    await waitFor(() => expect(alert()).toHaveTextContent('That code is not right.'))
+    await user.keyboard(rejected)
+    expect(alert()).toHaveTextContent('You already tried this code. Check the text message and enter the code it shows.')
+    expect(field).toHaveValue('')
+    expect(field).toHaveFocus()
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(check).toHaveBeenCalledTimes(1)
+    expect(onError).toHaveBeenCalledTimes(1)
+    await user.keyboard(latestCode(sandbox))
+    await waitFor(() => expect(status()).toHaveTextContent('Phone number verified'))
+  })
+
+  it('moves the focus to the verified message when the code field goes away', async () => {
+    const { user, sandbox } = setup()
+    await sendTo(user, '07700 900123')
+    await codeField()
+    await user.keyboard(latestCode(sandbox))
+    await waitFor(() => expect(status()).toHaveTextContent('Phone number verified'))
+    expect(document.activeElement).toHaveAttribute('data-part', 'verified-message')
+    expect(document.activeElement).toHaveTextContent('Phone number verified +44 7700 900123')
+  })
+
+  it('puts the focus on the way out when a resend fails, not on the disabled resend button', async () => {
+    const clock = manualClock()
+    const sandbox = createSandbox({ clock })
+    const client: OtpContract = {
+      ...sandbox,
+      retry: (_input: RetryInput, _options?: RequestOptions) => Promise.reject(new OtpError('network_error', 'offline')),
+    }
+    const user = userEvent.setup()
+    render(<PhoneVerify client={client} defaultCountry="GB" flowOptions={{ persist: false, clock }} />)
+    await sendTo(user, '07700 900123')
+    await codeField()
+    clock.advance(30)
+    wakeUp()
+    await user.click(await screen.findByRole('button', { name: 'Resend code' }))
+    await waitFor(() => expect(alert()).toHaveTextContent('No connection to the server.'))
+    expect(screen.getByRole('button', { name: 'Try again' })).toHaveFocus()
   })
 
   it('goes back with the number kept and the focus on the phone field', async () => {

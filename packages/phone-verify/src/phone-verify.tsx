@@ -104,6 +104,31 @@ const international = (e164: string | undefined) => (e164 ? (getPhoneKit()?.form
 
 const cx = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ') || undefined
 
+/** A message with the phone number in it, the number kept on one line and left to right. */
+function withNumber(text: string, number: string): ReactNode {
+  const at = number ? text.indexOf(number) : -1
+  if (at < 0) return text
+  return (
+    <>
+      {text.slice(0, at)}
+      <bdi dir="ltr" data-scope="phone-verify" data-part="phone-number">
+        {number}
+      </bdi>
+      {text.slice(at + number.length)}
+    </>
+  )
+}
+
+/**
+ * What the status region says, kept as a description rather than text: it is worded at render time, in the current
+ * locale and with the number formatted once the phone kit is there.
+ */
+type Announcement =
+  | { kind: 'codeSent'; phoneNumber: string | undefined }
+  | { kind: 'codeResumed'; phoneNumber: string | undefined }
+  | { kind: 'resendAvailable' }
+  | { kind: 'verified' }
+
 type Step = 'phone' | 'code' | 'verified'
 
 function stepOf(flow: UseOtpFlowResult): Step {
@@ -256,7 +281,7 @@ function PhoneVerifyFlow({
   const step = flow.status === 'sending' && lastStep.current === 'code' ? 'code' : stepOf(flow)
   lastStep.current = step
   // Re-renders once the phone kit arrives, for the formatted number in the texts.
-  usePhoneKit()
+  const phoneKit = usePhoneKit()
   const id = useId()
   const ids = {
     phone: `${id}-phone`,
@@ -285,7 +310,10 @@ function PhoneVerifyFlow({
   phoneTextRef.current = phoneText
   const [code, setCode] = useState('')
   const [dismissedError, setDismissedError] = useState<OtpError>()
-  const [announcement, setAnnouncement] = useState('')
+  const [announcement, setAnnouncement] = useState<Announcement>()
+  // The rejected code entered again (the flow ignores it): which error and code it answered, to say so.
+  const [sameCode, setSameCode] = useState<{ error: OtpError | undefined; code: string }>()
+  const verifiedRef = useRef<HTMLParagraphElement>(null)
   const phoneRef = useRef<HTMLInputElement>(null)
   const codeRef = useRef<HTMLInputElement | null>(null)
   // Focus asked for before the code field's chunk arrived is given when it mounts.
@@ -320,11 +348,17 @@ function PhoneVerifyFlow({
     if (before.flow === flow) return
     const newCode = before.flow.status === 'sending' && flow.status === 'awaitingCode' && !flow.error
     if (step === 'code' && (before.step !== 'code' || newCode)) {
-      // A code was sent (first, resent, or after expiry): announce it and put the focus where it goes.
+      // A code was sent (first, resent, or after expiry), or one sent before came back (a reload, the same number
+      // again) without any SMS: say which, and put the focus where it goes.
       setCode('')
-      setAnnouncement(messages.codeSentTo(international(flow.phoneNumber), format))
+      const sent = before.flow.status === 'sending'
+      setAnnouncement(
+        sent ? { kind: 'codeSent', phoneNumber: flow.phoneNumber } : { kind: 'codeResumed', phoneNumber: flow.phoneNumber },
+      )
       focusCode()
     } else if (step === 'phone' && before.step === 'code') {
+      // Emptied, so that coming back to the same code later is announced again.
+      setAnnouncement(undefined)
       // After a reload the flow remembers the number but the field does not: show it again.
       const loaded = getPhoneKit()
       if (phoneTextRef.current === '' && flow.phoneNumber) {
@@ -334,24 +368,41 @@ function PhoneVerifyFlow({
       }
       phoneRef.current?.focus()
     } else if (step === 'verified') {
-      setAnnouncement(messages.verified)
+      setAnnouncement({ kind: 'verified' })
+      // The code field is gone: without this the focus would fall back to the page.
+      verifiedRef.current?.focus()
     }
     // The code field is disabled on expiry; its way out takes the focus instead of the page.
     if (flow.status === 'expired' && before.flow.status !== 'expired') actionRef.current?.focus()
+    // A new send empties the region, so that its "Code sent to …" is announced even when the text is the same as before.
+    if (flow.status === 'sending' && before.flow.status !== 'sending') setAnnouncement(undefined)
     // After a wrong code: the field is cleared and focused for the next try (the alert says why).
     if (flow.status === 'awaitingCode' && flow.error?.code === 'invalid_code' && flow.error !== before.flow.error) {
       setCode('')
       focusCode()
     }
-  }, [flow, step, messages, format, focusCode])
+    // A resend that failed leaves its button disabled (counting down, or none left): the focus goes to the error's way
+    // out, else back to the code field.
+    if (before.flow.status === 'sending' && before.flow.reason === 'resend' && flow.status === 'awaitingCode' && flow.error) {
+      if (actionRef.current) actionRef.current.focus()
+      else focusCode()
+    }
+  }, [flow, step, focusCode])
 
   const shownError = flow.error === dismissedError && flow.status !== 'expired' ? undefined : flow.error
+  const repeatedCode =
+    sameCode !== undefined &&
+    flow.status === 'awaitingCode' &&
+    flow.error === sameCode.error &&
+    flow.lastRejectedCode === sameCode.code
   const errorView =
     step === 'phone' && fieldError
       ? ({ text: messages.errors.invalidNumber, field: 'phone' } satisfies ErrorView)
-      : shownError || flow.status === 'expired'
-        ? describeError(flow, cameFromChecking.current, messages, format, clock.now())
-        : undefined
+      : repeatedCode
+        ? ({ text: messages.errors.sameCode, field: 'code' } satisfies ErrorView)
+        : shownError || flow.status === 'expired'
+          ? describeError(flow, cameFromChecking.current, messages, format, clock.now())
+          : undefined
 
   const sending = flow.status === 'sending' && flow.reason === 'send'
   const submitPhone = form.handleSubmit(
@@ -367,6 +418,13 @@ function PhoneVerifyFlow({
   }
   const submitCode = (value: string) => {
     lastCodeAction.current = 'check'
+    if (flow.status === 'awaitingCode' && value === flow.lastRejectedCode) {
+      // The flow does not check a rejected code twice; say so and clear the field as after the first time.
+      setSameCode({ error: flow.error, code: value })
+      setCode('')
+      focusCode()
+      return
+    }
     flow.submitCode(value)
   }
   const resend = () => {
@@ -388,6 +446,15 @@ function PhoneVerifyFlow({
     }
   }
   const actionLabel = { tryAgain: messages.tryAgain, changeNumber: messages.changeNumber, sendNewCode: messages.sendNewCode }
+
+  // A number is announced once it can be read in groups ("+44 7700 900123"), not as one long figure.
+  const announcementText = (() => {
+    if (!announcement) return ''
+    if (announcement.kind === 'verified' || announcement.kind === 'resendAvailable') return messages[announcement.kind]
+    if (!phoneKit && announcement.phoneNumber) return ''
+    const say = announcement.kind === 'codeSent' ? messages.codeSentTo : messages.codeResumed
+    return say(international(announcement.phoneNumber), format)
+  })()
 
   const phoneInvalid = errorView?.field === 'phone'
   const codeInvalid = errorView?.field === 'code'
@@ -449,6 +516,8 @@ function PhoneVerifyFlow({
                 send()
               }}
               disabled={disabled}
+              // The code goes to the number as it was when sent: an edit now would show a number that gets no code.
+              readOnly={sending}
               aria-invalid={phoneInvalid || undefined}
               aria-describedby={describedBy(ids.phoneHint, phoneInvalid)}
               {...(phoneInvalid ? { 'data-invalid': '' } : {})}
@@ -484,7 +553,7 @@ function PhoneVerifyFlow({
         >
           <div data-scope="phone-verify" data-part="sent-to">
             <p data-scope="phone-verify" data-part="sent-to-text">
-              {messages.codeSentTo(international(flow.phoneNumber), format)}
+              {withNumber(messages.codeSentTo(international(flow.phoneNumber), format), international(flow.phoneNumber))}
             </p>
             <button
               type="button"
@@ -553,7 +622,7 @@ function PhoneVerifyFlow({
               remaining={flow.remainingResends}
               pending={flow.status === 'sending'}
               onResend={resend}
-              onAvailable={() => setAnnouncement(messages.resendAvailable)}
+              onAvailable={() => setAnnouncement({ kind: 'resendAvailable' })}
               clock={clock}
               locale={locale}
               messages={messages}
@@ -566,9 +635,9 @@ function PhoneVerifyFlow({
 
       {step === 'verified' ? (
         <div data-scope="phone-verify" data-part="verified-step" data-state="verified" className={classNames.verifiedStep}>
-          <p data-scope="phone-verify" data-part="verified-message">
+          <p ref={verifiedRef} tabIndex={-1} data-scope="phone-verify" data-part="verified-message">
             {messages.verified}{' '}
-            <bdi dir="ltr" data-part="phone-number">
+            <bdi dir="ltr" data-scope="phone-verify" data-part="phone-number">
               {international(flow.phoneNumber)}
             </bdi>
           </p>
@@ -576,7 +645,7 @@ function PhoneVerifyFlow({
       ) : null}
 
       <VerifyStatus
-        message={announcement}
+        message={announcementText}
         error={errorView?.text}
         errorId={ids.error}
         className={classNames.status}

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { locales } from './locales'
@@ -40,9 +40,15 @@ describe('ResendButton', () => {
     expect(screen.getByRole('button', { name: 'No more codes can be sent' })).toBeDisabled()
   })
 
-  it('shows a resend in flight', () => {
-    render(<ResendButton availableAt={undefined} pending onResend={() => {}} clock={clock} />)
-    expect(screen.getByRole('button', { name: 'Sending a new code…' })).toBeDisabled()
+  it('shows a resend in flight, focusable and sending nothing more', () => {
+    const onResend = vi.fn()
+    render(<ResendButton availableAt={undefined} pending onResend={onResend} clock={clock} />)
+    const button = screen.getByRole('button', { name: 'Sending a new code…' })
+    // Not the disabled attribute: a disabled button loses the keyboard focus it had when pressed.
+    expect(button).toBeEnabled()
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    fireEvent.click(button)
+    expect(onResend).not.toHaveBeenCalled()
   })
 
   it('speaks the locale', () => {

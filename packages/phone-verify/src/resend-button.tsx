@@ -26,7 +26,8 @@ export interface ResendButtonProps extends Omit<ComponentPropsWithoutRef<'button
 
 /**
  * The resend button: disabled and named with its countdown ("Resend code in 0:27") until the server's deadline,
- * then "Resend code"; "No more codes can be sent" once none are left.
+ * then "Resend code"; "No more codes can be sent" once none are left. While a resend is on its way it keeps the focus
+ * and is `aria-disabled`.
  */
 export const ResendButton = forwardRef<HTMLButtonElement, ResendButtonProps>(function ResendButton(
   {
@@ -70,9 +71,14 @@ export const ResendButton = forwardRef<HTMLButtonElement, ResendButtonProps>(fun
       data-scope="phone-verify"
       data-part="resend-button"
       data-state={state}
-      disabled={disabled || state !== 'ready'}
+      // Pressed, it stays focusable while the new code is on its way (aria-disabled): a disabled button would drop the
+      // keyboard focus to the page.
+      disabled={disabled || state === 'waiting' || state === 'exhausted'}
+      aria-disabled={state === 'pending' || undefined}
       {...props}
-      onClick={composeHandlers(onClick, () => onResend())}
+      onClick={composeHandlers(onClick, () => {
+        if (state === 'ready') onResend()
+      })}
     >
       {label}
     </button>

@@ -77,6 +77,18 @@ describe('CodeField', () => {
     expect(onComplete).toHaveBeenCalledWith('129456')
   })
 
+  it('keeps showing where the focus is when the parent clears the code', async () => {
+    const user = userEvent.setup()
+    const { container, rerender } = render(<CodeField aria-label="Verification code" value="123456" onValueChange={() => {}} />)
+    await user.click(field())
+    await user.keyboard('{End}')
+    expect(slots(container)[5]).toHaveAttribute('data-active')
+    // As after a wrong code: the value goes away without the input firing select, and the focus stays.
+    rerender(<CodeField aria-label="Verification code" value="" onValueChange={() => {}} />)
+    expect(field()).toHaveFocus()
+    expect(slots(container).filter((slot) => slot.hasAttribute('data-active'))).toEqual([slots(container)[0]])
+  })
+
   it('replaces the digit after the caret when typing into a full field', async () => {
     const user = userEvent.setup()
     render(<CodeField aria-label="Verification code" defaultValue="123456" />)

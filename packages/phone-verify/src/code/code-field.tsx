@@ -169,12 +169,14 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
   }
 
   const full = value.length === length
+  // The selection last seen in the input, clamped to the value: a parent that clears or shortens the value (after a
+  // wrong code) does not fire select, and a stale caret past the end would leave no slot showing the focus.
+  const start = Math.min(selection.start, value.length)
+  const end = Math.min(selection.end, value.length)
   const slots = Array.from({ length }, (_, index) => {
     const char = value[index]
-    const caretHere =
-      selection.start === selection.end &&
-      (selection.start === index || (full && index === length - 1 && selection.start === length))
-    const active = focused && (caretHere || (index >= selection.start && index < selection.end))
+    const caretHere = start === end && (start === index || (full && index === length - 1 && start === length))
+    const active = focused && (caretHere || (index >= start && index < end))
     return { index, char, active }
   })
 
@@ -235,7 +237,7 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
             className={slotClassName}
           >
             {char}
-            {active && selection.start === selection.end && char === undefined ? <span data-part="code-caret" /> : null}
+            {active && start === end && char === undefined ? <span data-part="code-caret" /> : null}
           </div>
         ))}
       </div>

@@ -9,6 +9,7 @@ export const de: Messages = {
   sendCode: 'Code senden',
   sending: 'Wird gesendet…',
   codeSentTo: (phoneNumber) => `Code an ${phoneNumber} gesendet`,
+  codeResumed: (phoneNumber) => `Geben Sie den Code ein, der an ${phoneNumber} gesendet wurde`,
   verificationCode: 'Bestätigungscode',
   codeHint: (length, f) => `Geben Sie den ${f.number(length)}-stelligen Code aus der SMS ein.`,
   verify: 'Bestätigen',
@@ -33,6 +34,7 @@ export const de: Messages = {
         : `Zu viele Anfragen. Versuchen Sie es ${f.wait(after)} erneut.`,
     blocked: 'Diese Nummer kann nicht bestätigt werden. Verwenden Sie eine andere Nummer.',
     wrongCode: 'Der Code ist nicht richtig. Prüfen Sie die SMS und versuchen Sie es erneut.',
+    sameCode: 'Diesen Code haben Sie schon versucht. Prüfen Sie die SMS und geben Sie den Code daraus ein.',
     expired: 'Dieser Code ist abgelaufen',
     tooManyAttempts: 'Zu viele falsche Codes. Fordern Sie einen neuen Code an.',
     noResendsLeft:

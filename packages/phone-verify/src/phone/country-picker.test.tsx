@@ -3,8 +3,9 @@ import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import type { CountryCode } from 'libphonenumber-js/core'
 import { useState } from 'react'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CountryPicker, type CountryPickerProps } from './country-picker'
+import { resetFlagSupport } from './flag-support'
 import { loadPhoneMetadata } from './metadata'
 
 beforeAll(async () => {
@@ -50,6 +51,43 @@ describe('CountryPicker', () => {
     expect(screen.getByTestId('value')).toHaveTextContent(code)
     expect(combobox()).toHaveAttribute('aria-expanded', 'false')
     expect(combobox()).toHaveFocus()
+  })
+
+  describe('where the system draws no flag emoji', () => {
+    /** A canvas that measures text as the system draws it: a flag as one glyph, or as two letters side by side. */
+    function stubCanvas(flagGlyphs: 1 | 2) {
+      class FakeCanvas {
+        getContext() {
+          return {
+            font: '',
+            measureText: (text: string) => ({ width: 40 * ([...text].length === 2 ? flagGlyphs : 1) }),
+          }
+        }
+      }
+      vi.stubGlobal('OffscreenCanvas', FakeCanvas)
+      resetFlagSupport()
+    }
+    afterEach(() => {
+      vi.unstubAllGlobals()
+      resetFlagSupport()
+    })
+
+    it('shows the ISO code instead of two empty boxes', async () => {
+      stubCanvas(2)
+      const user = userEvent.setup()
+      render(<Harness initial="GB" />)
+      expect(combobox()).toHaveValue('GB +44')
+      await user.click(combobox())
+      const flag = document.querySelector(`#${CSS.escape(active()?.id ?? '')} [data-part="country-flag"]`)
+      expect(flag).toHaveTextContent('GB')
+      expect(flag).toHaveAttribute('data-state', 'code')
+    })
+
+    it('keeps the emoji where the system draws a flag as one glyph', () => {
+      stubCanvas(1)
+      render(<Harness initial="GB" />)
+      expect(combobox()).toHaveValue('🇬🇧 +44')
+    })
   })
 
   it('names countries in the given locale and searches those names', async () => {

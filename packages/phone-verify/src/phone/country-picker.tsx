@@ -1,5 +1,6 @@
 import { type ComponentPropsWithoutRef, forwardRef, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { composeHandlers, useMergedRef } from '../use-merged-ref'
+import { useFlagEmoji } from './flag-support'
 import type { CountryCode } from './phone-text'
 import { type Country, countryName, flagOf, searchCountries } from './phone-text'
 import { usePhoneKit } from './use-phone-kit'
@@ -34,7 +35,8 @@ const defaultLabels: CountryPickerLabels = { country: 'Country', noCountryFound:
 /**
  * The country picker: an editable combobox (ARIA 1.2) with a listbox popup. Type a name, a dial code (`44`, `+44`)
  * or an ISO code (`gb`) to filter; arrows, Home, End, Page Up/Down move; Enter chooses; Escape closes.
- * Names come from `Intl.DisplayNames` in `locale`, flags are emoji: nothing is fetched.
+ * Names come from `Intl.DisplayNames` in `locale`, flags are emoji, or the ISO code where the system has no flag
+ * emoji: nothing is fetched.
  */
 export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(function CountryPicker(
   {
@@ -57,6 +59,8 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
 ) {
   const labels = { ...defaultLabels, ...labelsProp }
   const kit = usePhoneKit()
+  const emojiFlags = useFlagEmoji()
+  const flag = (code: CountryCode) => (emojiFlags ? flagOf(code) : code)
   const inputRef = useRef<HTMLInputElement>(null)
   const ref = useMergedRef(forwardedRef, inputRef)
   const id = useId()
@@ -75,7 +79,7 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
   )
   const results = useMemo(() => searchCountries(all, query ?? ''), [all, query])
   const selected = all.find((country) => country.code === value)
-  const display = selected ? `${selected.flag} +${selected.callingCode}` : value ? flagOf(value) : ''
+  const display = selected ? `${flag(selected.code)} +${selected.callingCode}` : value ? flag(value) : ''
   const activeCountry = open ? results[Math.min(active, results.length - 1)] : undefined
   const preferredCount = query
     ? 0
@@ -223,8 +227,8 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(country)}
               >
-                <span aria-hidden="true" data-part="country-flag">
-                  {country.flag}
+                <span aria-hidden="true" data-part="country-flag" data-state={emojiFlags ? 'emoji' : 'code'}>
+                  {flag(country.code)}
                 </span>
                 <span data-part="country-name">{country.name}</span>
                 <span data-part="country-dial-code" dir="ltr">

@@ -51,6 +51,19 @@ describe('PhoneField', () => {
     expect(screen.getByTestId('e164')).toHaveTextContent('+14155552671')
   })
 
+  it.each([
+    ['Arabic-Indic', '٠٧٧٠٠٩٠٠١٢٣'],
+    ['Persian', '۰۷۷۰۰۹۰۰۱۲۳'],
+  ])('takes %s digits typed one by one in order, with the caret after each', async (_script, typed) => {
+    const user = userEvent.setup()
+    render(<Harness initialCountry="GB" />)
+    await user.type(field(), typed)
+    expect(field()).toHaveValue('07700 900123')
+    expect(field().selectionStart).toBe('07700 900123'.length)
+    expect(screen.getByTestId('country')).toHaveTextContent('GB')
+    expect(screen.getByTestId('e164')).toHaveTextContent('+447700900123')
+  })
+
   it('keeps the caret after the digit typed in the middle of the number', async () => {
     const user = userEvent.setup()
     render(<Harness initialCountry="US" />)

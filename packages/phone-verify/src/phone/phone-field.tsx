@@ -91,7 +91,7 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const input = event.currentTarget
     const start = input.selectionStart ?? 0
-    if (start !== input.selectionEnd || event.altKey || event.ctrlKey || event.metaKey) return
+    if (input.readOnly || start !== input.selectionEnd || event.altKey || event.ctrlKey || event.metaKey) return
     const text = input.value
     const isDigitOrPlus = (index: number) => /[\d+]/.test(text[index] ?? '')
     // Backspace right after a separator deletes the digit before it, Delete right before one the digit after it;

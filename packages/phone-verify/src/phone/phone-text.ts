@@ -7,10 +7,18 @@ import { toAsciiDigits } from '../digits'
 /** A digit or a leading `+`: the characters the caret position is counted in. */
 const isSignificant = (text: string, index: number) => /\d/.test(text[index] ?? '') || (index === 0 && text[0] === '+')
 
-/** How many significant characters stand before `caret`. */
+/**
+ * How many significant characters stand before `caret` in text as typed: any script's digits count (an Arabic
+ * keyboard types `٠٧٧…`), or the caret would land before the digit just typed and the number come out reversed.
+ */
 export function countSignificant(text: string, caret: number): number {
   let count = 0
-  for (let index = 0; index < Math.min(caret, text.length); index++) if (isSignificant(text, index)) count++
+  let index = 0
+  for (const char of text) {
+    if (index >= caret) break
+    if (/\p{Nd}/u.test(char) || (index === 0 && char === '+')) count++
+    index += char.length
+  }
   return count
 }
 
