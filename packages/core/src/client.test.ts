@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createOtpClient } from './client'
+import { createEndpointClient, createOtpClient } from './client'
 import { OtpError } from './errors'
 import { CHECK_STATUSES, RETRY_STATUSES } from './types'
 
@@ -464,5 +464,37 @@ describe('response meta', () => {
     const result = await client.createAuthentication({ phoneNumber: '+14155552671' })
     expect(result.meta.serverDate).toEqual(new Date('2023-11-07T05:31:56Z'))
     expect(result.meta.receivedAt).toEqual(new Date('2023-11-07T05:36:56Z'))
+  })
+})
+
+describe('createEndpointClient', () => {
+  it("talks to the app's endpoint at /api/otp with the three contract operations and no secret", async () => {
+    const fake = fakeFetch((call) =>
+      call.url.endsWith('/check')
+        ? json({ authentication_uuid: UUID, status: 'valid', verification_token: 'proof' })
+        : json({
+            authentication_uuid: UUID,
+            status: 'pending',
+            flow_token: 'ft',
+            next_retry_at: '2026-01-01T00:00:30Z',
+            remaining_retry: 2,
+          }),
+    )
+    const client = createEndpointClient({ fetch: fake.fetch })
+    expect(Object.keys(client).sort()).toEqual(['check', 'createAuthentication', 'retry'])
+    const sent = await client.createAuthentication({ phoneNumber: '+447700900123' })
+    expect(sent).toMatchObject({ flowToken: 'ft', remainingRetry: 2 })
+    const checked = await client.check({ authenticationUuid: UUID, checkCode: '123456', flowToken: 'ft' })
+    expect(checked.verificationToken).toBe('proof')
+    expect(fake.calls.map((c) => c.url)).toEqual(['/api/otp/authentication', '/api/otp/check'])
+    expect(fake.calls[0]?.headers['x-api-key']).toBeUndefined()
+    expect(fake.calls[0]?.body).toEqual({ phone_number: '+447700900123' })
+  })
+
+  it('validates before sending, like the full client', async () => {
+    const fake = fakeFetch(() => json({}))
+    const client = createEndpointClient({ baseUrl: '/otp', fetch: fake.fetch })
+    await expect(client.check({ authenticationUuid: UUID, checkCode: ' ' })).rejects.toMatchObject({ code: 'invalid_request' })
+    expect(fake.calls).toHaveLength(0)
   })
 })

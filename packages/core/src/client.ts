@@ -123,20 +123,21 @@ function compact<T extends Record<string, unknown>>(body: T): Partial<T> {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<T>
 }
 
-/**
- * Creates a typed client for the OTP contract.
- *
- * Server side it talks to Ding with the API key; in a browser it talks to the app's endpoint with no secret.
- *
- * @example
- * // server
- * const ding = createOtpClient({ apiKey: process.env.DING_API_KEY, customerUuid: process.env.DING_CUSTOMER_UUID })
- * // browser
- * const otp = createOtpClient({ baseUrl: '/api/otp' })
- * const sent = await otp.createAuthentication({ phoneNumber: '+14155552671' })
- */
-export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
-  const baseUrl = (options.baseUrl ?? DING_BASE_URL).replace(/\/+$/, '')
+/** What the three contract operations need from the transport. */
+interface Transport {
+  request: <T extends z.ZodMiniType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: T,
+    body: Record<string, unknown> | undefined,
+    requestOptions?: RequestOptions & { headers?: Record<string, string> },
+  ) => Promise<z.output<T> & { meta: ResponseMeta }>
+  /** Adds `customer_uuid` to a body when the client has one (Ding); the app's endpoint adds its own. */
+  withCustomer: (body: Record<string, unknown>) => Record<string, unknown>
+}
+
+function createTransport(options: OtpClientOptions, defaultBaseUrl: string): Transport {
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? 10_000
   const clock = options.clock ?? systemClock
   const transportRetries = Math.max(0, options.transportRetries ?? 0)
@@ -244,9 +245,14 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
     return new OtpError('bad_request', wire.message ?? `Request rejected (${status})`, extra)
   }
 
-  const withCustomer = (body: Record<string, unknown>) =>
+  const withCustomer = (body: Record<string, unknown>): Record<string, unknown> =>
     options.customerUuid ? { customer_uuid: options.customerUuid, ...body } : body
 
+  return { request, withCustomer }
+}
+
+/** `createAuthentication`, `check` and `retry` over a transport. */
+function contractMethods({ request, withCustomer }: Transport): OtpContract {
   const createAuthentication: OtpClient['createAuthentication'] = (input, requestOptions) => {
     try {
       const valid = validate(createAuthenticationInputSchema, input)
@@ -272,10 +278,8 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
     }
   }
 
-  const client: OtpClient = {
+  return {
     createAuthentication,
-    createAutentication: createAuthentication,
-
     check(input: CheckInput, requestOptions?: RequestOptions): Promise<CheckResult> {
       try {
         const valid = validate(checkInputSchema, input)
@@ -299,6 +303,44 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
         return Promise.reject(error)
       }
     },
+  }
+}
+
+/** Options of {@link createEndpointClient}: no key and no customer UUID, since it runs in the browser. */
+export type EndpointClientOptions = Omit<OtpClientOptions, 'apiKey' | 'customerUuid'>
+
+/**
+ * A client for the app's own endpoint (`@otpflow/server`): the three contract operations and nothing else, with no
+ * place for a secret. It is what `<OtpFlowProvider endpoint>` and `<PhoneVerify endpoint>` use, and the smallest
+ * client to ship to a browser.
+ *
+ * @example
+ * const otp = createEndpointClient() // baseUrl '/api/otp'
+ * const sent = await otp.createAuthentication({ phoneNumber: '+14155552671' })
+ */
+export function createEndpointClient(options: EndpointClientOptions = {}): OtpContract {
+  return contractMethods(createTransport(options, '/api/otp'))
+}
+
+/**
+ * Creates a typed client for the OTP contract.
+ *
+ * Server side it talks to Ding with the API key; in a browser it talks to the app's endpoint with no secret.
+ *
+ * @example
+ * // server
+ * const ding = createOtpClient({ apiKey: process.env.DING_API_KEY, customerUuid: process.env.DING_CUSTOMER_UUID })
+ * // browser
+ * const otp = createOtpClient({ baseUrl: '/api/otp' })
+ * const sent = await otp.createAuthentication({ phoneNumber: '+14155552671' })
+ */
+export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
+  const transport = createTransport(options, DING_BASE_URL)
+  const { request, withCustomer } = transport
+  const contract = contractMethods(transport)
+  const client: OtpClient = {
+    ...contract,
+    createAutentication: contract.createAuthentication,
 
     feedback(input, requestOptions) {
       try {

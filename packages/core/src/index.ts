@@ -1,5 +1,5 @@
-export type { FeedbackInput, LookupOptions, OtpClient, OtpClientOptions } from './client'
-export { createOtpClient, DING_BASE_URL } from './client'
+export type { EndpointClientOptions, FeedbackInput, LookupOptions, OtpClient, OtpClientOptions } from './client'
+export { createEndpointClient, createOtpClient, DING_BASE_URL } from './client'
 export { type Clock, systemClock } from './clock'
 export type { KnownOtpErrorCode, OtpErrorCode, OtpErrorOptions } from './errors'
 export { isOtpError, KNOWN_ERROR_CODES, OtpError } from './errors'

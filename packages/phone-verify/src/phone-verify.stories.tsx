@@ -1,4 +1,4 @@
-import { type Clock, createOtpClient } from '@otpflow/core'
+import { type Clock, createEndpointClient } from '@otpflow/core'
 import { createSandbox, SANDBOX_TEST_NUMBERS, type Sandbox, type SandboxOptions } from '@otpflow/core/sandbox'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties } from 'react'
@@ -221,7 +221,7 @@ export const NoResendsLeft: Story = {
 const networkError: Scenario = (() => {
   const base = scenario()
   // The real endpoint client over a connection that fails, as when the device is offline.
-  const offline = createOtpClient({ baseUrl: '/api/otp', fetch: () => Promise.reject(new TypeError('Failed to fetch')) })
+  const offline = createEndpointClient({ baseUrl: '/api/otp', fetch: () => Promise.reject(new TypeError('Failed to fetch')) })
   return { ...base, args: { ...base.args, client: offline } }
 })()
 export const NetworkError: Story = {

@@ -1,11 +1,11 @@
 'use client'
-import { createOtpClient, type OtpContract } from '@otpflow/core'
+import { createEndpointClient, type OtpContract } from '@otpflow/core'
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
 import { createContext, type ReactElement, type ReactNode, useContext, useMemo, useState } from 'react'
 
 export interface OtpFlowProviderProps {
   /**
-   * Any object with the contract's `createAuthentication`, `check` and `retry`: `createOtpClient(...)`, a sandbox,
+   * Any object with the contract's `createAuthentication`, `check` and `retry`: `createEndpointClient(...)`, `createOtpClient(...)`, a sandbox,
    * a test double. Takes precedence over `endpoint`.
    */
   client?: OtpContract
@@ -40,7 +40,7 @@ export function OtpFlowProvider({ client, endpoint = '/api/otp', queryClient, ch
   // Read the context rather than calling useQueryClient(), which throws when the app has no QueryClientProvider.
   const appQueryClient = useContext(QueryClientContext)
   const [ownQueryClient] = useState(() => new QueryClient())
-  const resolvedClient = useMemo(() => client ?? createOtpClient({ baseUrl: endpoint }), [client, endpoint])
+  const resolvedClient = useMemo(() => client ?? createEndpointClient({ baseUrl: endpoint }), [client, endpoint])
   const resolvedQueryClient = queryClient ?? appQueryClient ?? ownQueryClient
   const value = useMemo(
     () => ({ client: resolvedClient, queryClient: resolvedQueryClient }),

@@ -1,4 +1,4 @@
-import { createOtpClient } from '@otpflow/core'
+import { createEndpointClient } from '@otpflow/core'
 import { useId, useMemo } from 'react'
 import { CustomVerification } from '../components/custom-verification'
 import { CUSTOM_STRINGS } from '../components/custom-verification-strings'
@@ -13,7 +13,7 @@ export interface CustomPageProps {
 
 /** The headless use: the app draws every element itself and only asks `useOtpFlow` what to show and what to do. */
 export function CustomPage({ locale, t, onSent }: CustomPageProps) {
-  const client = useMemo(() => reportSends(createOtpClient({ baseUrl: '/api/otp' }), onSent), [onSent])
+  const client = useMemo(() => reportSends(createEndpointClient({ baseUrl: '/api/otp' }), onSent), [onSent])
   const titleId = useId()
   return (
     <section aria-labelledby={titleId} className="custom-card">

@@ -1,4 +1,4 @@
-import { createOtpClient } from '@otpflow/core'
+import { createEndpointClient } from '@otpflow/core'
 import { PhoneVerify } from '@otpflow/phone-verify'
 import '@otpflow/phone-verify/styles.css'
 import { type FormEvent, useId, useMemo, useState } from 'react'
@@ -18,7 +18,7 @@ type SignupResult =
 
 /** A realistic signup form: the verification token rides along in the form's hidden `phone_token` input. */
 export function SignupPage({ locale, t, onSent }: SignupPageProps) {
-  const client = useMemo(() => reportSends(createOtpClient({ baseUrl: '/api/otp' }), onSent), [onSent])
+  const client = useMemo(() => reportSends(createEndpointClient({ baseUrl: '/api/otp' }), onSent), [onSent])
   const [result, setResult] = useState<SignupResult>()
   const nameId = useId()
   const emailId = useId()
