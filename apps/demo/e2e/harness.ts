@@ -65,13 +65,13 @@ export async function latestCode(demo: RunningDemo, phoneNumber: string): Promis
 const artifacts = fileURLToPath(new URL('../../../e2e-artifacts/', import.meta.url))
 
 /**
- * One step of a flow: a screenshot for the CI artifacts, and an axe scan (WCAG 2 A and AA) that must find nothing.
+ * One step of a flow: a screenshot for the CI artifacts, and an axe scan (WCAG 2.0, 2.1 and 2.2, A and AA) that must find nothing.
  * The page must come from `browser.newContext()`: @axe-core/playwright refuses pages made by `browser.newPage()`.
  */
 export async function checkStep(page: Page, name: string): Promise<void> {
   mkdirSync(artifacts, { recursive: true })
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true })
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
   const violations = results.violations.map((violation) => ({
     rule: violation.id,
     help: violation.help,

@@ -81,7 +81,8 @@ describe('/api/signup', () => {
 
   it('refuses an unsigned token (alg: none)', async () => {
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-    const now = Math.floor(Date.now() / 1000)
+    // The server's time (another test may have moved it), so that only the missing signature is wrong.
+    const now = Math.floor(demo.clock.now() / 1000)
     const claims = {
       iss: 'otpflow',
       aud: 'otpflow:verification',
@@ -102,6 +103,28 @@ describe('/api/signup', () => {
     const signup = await post('/api/signup', { phone_token: token })
     expect(signup.status).toBe(401)
     expect(signup.body.code).toBe('expired_token')
+  })
+
+  it.each([
+    ['broken JSON', '{not json', 'application/json'],
+    ['a JSON array', '[1,2]', 'application/json'],
+    ['JSON null', 'null', 'application/json'],
+    ['a number as token', '{"phone_token":42}', 'application/json'],
+    ['an object as token', '{"phone_token":{"alg":"none"}}', 'application/json'],
+    ['a token of three junk parts', '{"phone_token":"a.b.c"}', 'application/json'],
+    ['a 20 kB token', `{"phone_token":"${'x'.repeat(20_000)}"}`, 'application/json'],
+    ['a broken percent-encoded form', 'phone_token=%E0%A4%A', 'application/x-www-form-urlencoded'],
+    ['plain text', 'phone_token', 'text/plain'],
+    ['an empty body', '', 'application/json'],
+  ])('answers %s with a JSON 4xx, never a 5xx', async (_label, raw, contentType) => {
+    const response = await fetch(`${demo.url}/api/signup`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, origin: demo.url },
+      body: raw,
+    })
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+    expect(await response.json()).toMatchObject({ code: expect.any(String) })
   })
 
   it('asks for a token when there is none', async () => {

@@ -2,7 +2,7 @@ import { type Clock, createEndpointClient } from '@otpflow/core'
 import { createSandbox, SANDBOX_TEST_NUMBERS, type Sandbox, type SandboxOptions } from '@otpflow/core/sandbox'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties } from 'react'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test'
 import { PhoneVerify, type PhoneVerifyProps } from './phone-verify'
 
 import './styles.css'
@@ -73,6 +73,12 @@ const meta = {
     flowOptions: { control: false },
     locale: { control: 'select', options: ['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'] },
   },
+  // A story's sandbox lives as long as the page: forget what an earlier run of the same story sent (a rerun, or
+  // coming back to it), so that its play function counts only its own messages.
+  beforeEach: ({ args }) => {
+    const client = args.client as Partial<Sandbox> | undefined
+    client?.reset?.()
+  },
   decorators: [
     (Story) => (
       <div style={{ maxWidth: '26rem' }}>
@@ -117,12 +123,15 @@ export const Sending: Story = {
   args: sending.args,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
+    const send = spyOn(sending.sandbox, 'createAuthentication')
     await userEvent.type(canvas.getByLabelText('Phone number'), number)
     await userEvent.click(canvas.getByRole('button', { name: 'Send code' }))
     const button = await canvas.findByRole('button', { name: 'Sending…' })
     await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await expect(send).toHaveBeenCalledTimes(1)
     // A second click while sending sends nothing more.
     await userEvent.click(button)
+    await expect(send).toHaveBeenCalledTimes(1)
     await expect(canvas.queryByLabelText('Verification code')).toBeNull()
   },
 }

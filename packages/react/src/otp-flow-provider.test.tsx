@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { OtpFlowProvider } from './otp-flow-provider'
 import { useOtpFlow } from './use-otp-flow'
 
@@ -38,7 +38,12 @@ function answer(request: IncomingMessage, response: ServerResponse) {
   })
 }
 
+// Only Date is faked, and it stands still: the real server and sockets still run, and the browser's clock and the
+// server's read the same instant, half-way through a second (where the Date header's one-second precision is centred).
+const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 500)
+
 beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: T0 })
   sessionStorage.clear()
   requests.length = 0
   server = createServer(answer)
@@ -47,20 +52,19 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  vi.useRealTimers()
   await new Promise((resolve) => server.close(resolve))
 })
 
 it('talks to the endpoint it is given and corrects the server clock running 5 minutes ahead', async () => {
   const wrapper = ({ children }: { children: ReactNode }) => <OtpFlowProvider endpoint={endpoint}>{children}</OtpFlowProvider>
   const { result } = renderHook(() => useOtpFlow(), { wrapper })
-  const sentAt = Date.now()
   act(() => result.current.send(PHONE))
 
   await waitFor(() => expect(result.current.status).toBe('awaitingCode'))
   expect(requests).toEqual([{ url: '/api/otp/authentication', body: { phone_number: PHONE } }])
   expect(result.current.flowToken).toBe('signed-flow-token')
-  // 30 s on the server's clock are 30 s here too; the Date header's one-second precision bounds the error.
-  const resendIn = (result.current.resendAvailableAt?.getTime() ?? 0) - sentAt
-  expect(resendIn).toBeGreaterThan(28_000)
-  expect(resendIn).toBeLessThan(32_000)
+  // The server's 12:05:30.5 is 12:00:30.5 here: its deadlines are moved back by the 5 minutes its clock is ahead.
+  expect(result.current.resendAvailableAt).toEqual(new Date(T0 + 30_000))
+  expect(result.current.expiresAt).toEqual(new Date(T0 + 600_000))
 })

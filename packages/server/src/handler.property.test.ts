@@ -1,4 +1,4 @@
-import { wireCreateAuthenticationRequestSchema } from '@otpflow/core'
+import { wireCheckRequestSchema, wireCreateAuthenticationRequestSchema, wireRetryRequestSchema } from '@otpflow/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createOtpHandler } from './handler'
@@ -34,8 +34,12 @@ function setup() {
     secret: 'property-test-secret-of-at-least-32-bytes',
     clock: { now: () => START },
     logger: false,
-    // Raised so that valid sends keep reaching the provider across a thousand runs.
-    limits: { sendsPerPhoneNumber: [], sendsPerIp: [] },
+    // Raised so that valid sends, checks and resends keep reaching the provider across a thousand runs.
+    limits: {
+      sendsPerPhoneNumber: [],
+      sendsPerIp: [],
+      checksPerAuthentication: { max: Number.POSITIVE_INFINITY, windowSeconds: 3600 },
+    },
   })
   return { handler, calls }
 }
@@ -171,5 +175,79 @@ describe('createOtpHandler under random and malformed requests', () => {
     // The generators reach every branch: success, each refusal, and the provider itself.
     expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 400, 401, 403, 404, 405, 413, 415]))
     expect(providerCalls).toBeGreaterThan(5)
+  })
+})
+
+describe('createOtpHandler under malformed check and retry bodies that carry a genuine flow token', () => {
+  it('never answers 5xx, and reaches the provider only with a valid body whose authentication matches its token', async () => {
+    const { handler, calls } = setup()
+    const sent = await handler(
+      new Request(`${ORIGIN}/api/otp/authentication`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify({ phone_number: '+14155552671' }),
+      }),
+    )
+    const { authentication_uuid: uuid, flow_token: token } = (await sent.json()) as {
+      authentication_uuid: string
+      flow_token: string
+    }
+    expect(typeof token).toBe('string')
+
+    const anything = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object())
+    const checkOrRetry = fc.record({
+      path: fc.constantFrom('/api/otp/check', '/api/otp/retry'),
+      body: fc.record(
+        {
+          authentication_uuid: fc.oneof({ arbitrary: fc.constant(uuid), weight: 4 }, fc.uuid(), anything),
+          check_code: fc.oneof(
+            { arbitrary: fc.stringMatching(/^\d{6}$/), weight: 3 },
+            fc.string({ maxLength: 40 }),
+            fc.constantFrom('', '   ', '1'.repeat(33)),
+            anything,
+          ),
+          // A genuine token, the same with one character changed, or anything at all. The signature's last character
+          // is left alone: two of its bits are base64url padding, so some changes there decode to the same bytes.
+          flow_token: fc.oneof(
+            { arbitrary: fc.constant(token), weight: 4 },
+            fc
+              .nat({ max: token.length - 2 })
+              .map((at) => `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`),
+            anything,
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    })
+
+    let reached = 0
+    let refused = 0
+    await fc.assert(
+      fc.asyncProperty(checkOrRetry, async ({ path, body }) => {
+        calls.length = 0
+        const response = await handler(
+          new Request(`${ORIGIN}${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: ORIGIN },
+            body: JSON.stringify(body),
+          }),
+        )
+        expect(response.status).toBeLessThan(500)
+        const schema = path === '/api/otp/check' ? wireCheckRequestSchema : wireRetryRequestSchema
+        const genuine = schema.safeParse(body).success && body.authentication_uuid === uuid && body.flow_token === token
+        if (genuine) {
+          reached += 1
+          expect(calls.map((call) => call.route)).toEqual([path === '/api/otp/check' ? 'check' : 'retry'])
+        } else {
+          refused += 1
+          expect(calls).toEqual([])
+          expect(response.status).toBeGreaterThanOrEqual(400)
+        }
+      }),
+      { numRuns: 1000 },
+    )
+    // Both sides of the property were exercised, not just the refusals.
+    expect(reached).toBeGreaterThan(20)
+    expect(refused).toBeGreaterThan(200)
   })
 })

@@ -25,6 +25,14 @@ describe('normalizeCode', () => {
     expect(normalizeCode('1234567', 6)).toBe('123456')
   })
 
+  it.each([
+    ['Your code is 123456. Valid 10 minutes', 6, '123456'],
+    ['2 minutes left: 123 456', 6, '123456'],
+    ['Code 4821, expires in 5 min', 4, '4821'],
+  ] as const)('prefers the group of exactly the code length in %j over stray digits', (input, length, code) => {
+    expect(normalizeCode(input, length)).toBe(code)
+  })
+
   it('reads a 4-digit code out of a sentence', () => {
     expect(normalizeCode('Code: 4821 (do not share)', 4)).toBe('4821')
   })

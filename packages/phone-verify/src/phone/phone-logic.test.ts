@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadPhoneMetadata } from './metadata'
 import type { PhoneEngine } from './phone-engine'
-import { listCountries, normalizePhoneValue, toE164 } from './phone-logic'
+import { isPossiblePhone, listCountries, normalizePhoneValue, toE164 } from './phone-logic'
 import { caretAfterSignificant, cleanPhoneText, countSignificant, flagOf, guessCountry, searchCountries } from './phone-text'
 
 let engine: PhoneEngine
@@ -107,5 +107,22 @@ describe('countries', () => {
     expect(guessCountry(['fr'])).toBe('FR')
     expect(guessCountry(['pt-BR'])).toBe('BR')
     expect(guessCountry([])).toBeUndefined()
+  })
+})
+
+describe('isPossiblePhone', () => {
+  it.each(['+447700900123', '+14155552671', '+33612345678'])('accepts %s, a number of a possible length', (e164) => {
+    expect(isPossiblePhone(e164, engine)).toBe(true)
+  })
+
+  // Each parses to a country, so only the length check can refuse it.
+  it.each(['+4477009001234567', '+1415555267', '+336123'])('refuses %s, too long or too short for its country', (e164) => {
+    expect(isPossiblePhone(e164, engine)).toBe(false)
+  })
+
+  it('refuses no number, and any number before the metadata is there', () => {
+    expect(isPossiblePhone(undefined, engine)).toBe(false)
+    expect(isPossiblePhone('', engine)).toBe(false)
+    expect(isPossiblePhone('+447700900123', undefined)).toBe(false)
   })
 })
