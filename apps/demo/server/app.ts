@@ -59,7 +59,12 @@ export function createDemoApp({ env: rawEnv, staticRoot, log = console.log, logg
 
   if (staticRoot) {
     app.use('/*', serveStatic({ root: staticRoot }))
-    // Every page of the demo is the same document; the router in the browser picks the page.
+    // Every page of the demo is the same document; the router in the browser picks the page. A missing file (a stale
+    // hashed asset after a deploy) is a 404, not the page, which a browser would otherwise try to run as a script.
+    app.use('/*', async (c, next) => {
+      if (/\.[^/]+$/.test(c.req.path)) return c.text('Not found', 404)
+      await next()
+    })
     app.get('/*', serveStatic({ root: staticRoot, path: 'index.html' }))
   }
 

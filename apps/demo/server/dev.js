@@ -18,7 +18,14 @@ const vite = await createViteServer({
   server: { middlewareMode: true, hmr: { server: httpServer } },
 })
 const { createDemoApp } = await vite.ssrLoadModule('/server/app.ts')
-const { app } = createDemoApp({ env: process.env })
+let app
+try {
+  ;({ app } = createDemoApp({ env: process.env }))
+} catch (error) {
+  // A half-set provider or a short OTP_SECRET: the message names the variable, a stack trace would only bury it.
+  console.error(`otpflow demo: ${error instanceof Error ? error.message : error}`)
+  process.exit(1)
+}
 const api = getRequestListener(app.fetch)
 
 httpServer.on('request', (request, response) => {

@@ -9,7 +9,17 @@ if (existsSync(envFile)) process.loadEnvFile(envFile)
 
 const port = Number(process.env.PORT || 5173)
 const staticRoot = fileURLToPath(new URL('../client', import.meta.url))
-const { app } = createDemoApp({ env: process.env, staticRoot })
+const { app } = startApp()
+
+function startApp(): ReturnType<typeof createDemoApp> {
+  try {
+    return createDemoApp({ env: process.env, staticRoot })
+  } catch (error) {
+    // A half-set provider or a short OTP_SECRET: the message names the variable, a stack trace would only bury it.
+    console.error(`otpflow demo: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
+}
 
 serve({ fetch: app.fetch, port, ...(process.env.HOST ? { hostname: process.env.HOST } : {}) }, (info) => {
   console.log(`otpflow demo (production build): http://localhost:${info.port}`)

@@ -39,6 +39,26 @@ function trustProxyFrom(value: string | undefined): boolean | number | undefined
   throw new Error(`OTP_TRUST_PROXY must be true, false or a number of proxies, not ${JSON.stringify(value)}`)
 }
 
+/**
+ * A mistyped base URL would only show at the first request, as an unreachable provider; refuse it at startup instead,
+ * naming the variable.
+ */
+function checkBaseUrls(env: OtpEnv): void {
+  for (const name of ['DING_BASE_URL', 'PRELUDE_BASE_URL', 'TWILIO_BASE_URL'] as const) {
+    const value = env[name]?.trim()
+    if (!value) continue
+    let protocol: string | undefined
+    try {
+      protocol = new URL(value).protocol
+    } catch {
+      protocol = undefined
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new Error(`${name} must be an http(s) URL such as https://proxy.example.com/v1, not ${JSON.stringify(value)}`)
+    }
+  }
+}
+
 function pickProvider(env: OtpEnv, registry: Readonly<Record<string, ProviderFromEnv>>): OtpProvider | undefined {
   const chosen = env.OTP_PROVIDER?.trim().toLowerCase() || undefined
   if (chosen === 'sandbox') return undefined
@@ -90,6 +110,7 @@ export function createOtpHandlerFromEnv(
 ): OtpHandlerFromEnv {
   const { onSandboxMessage, sandbox: sandboxOptions, providers, warn = console.warn, ...handlerOverrides } = overrides
   const registry = { ...PROVIDERS_FROM_ENV, ...providers }
+  checkBaseUrls(env)
   const real = handlerOverrides.provider ?? pickProvider(env, registry)
   const provider = real ?? sandboxProvider(sandboxOptions)
   const isSandbox = isSandboxProvider(provider)
@@ -103,9 +124,12 @@ export function createOtpHandlerFromEnv(
     secret = randomSecret()
   }
   if (isSandbox && real === undefined) {
-    warn(
-      '⚠ otpflow: no provider credentials set (DING_API_KEY + DING_CUSTOMER_UUID, PRELUDE_API_KEY or TWILIO_*): serving the SANDBOX. No SMS is sent; codes go to the sandbox outbox. Never use this in production.',
-    )
+    // Chosen on purpose, the sandbox must not claim that no credentials are set: some may be, and are being ignored.
+    const why =
+      env.OTP_PROVIDER?.trim().toLowerCase() === 'sandbox'
+        ? 'OTP_PROVIDER=sandbox (any provider credentials are ignored)'
+        : 'no provider credentials set (DING_API_KEY + DING_CUSTOMER_UUID, PRELUDE_API_KEY or TWILIO_*)'
+    warn(`⚠ otpflow: ${why}: serving the SANDBOX. No SMS is sent; codes go to the sandbox outbox. Never use this in production.`)
   }
   if (isSandbox && onSandboxMessage) provider.sandbox.outbox.subscribe(onSandboxMessage)
 

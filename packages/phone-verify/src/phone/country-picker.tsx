@@ -53,6 +53,7 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
     onKeyDown,
     onBlur,
     onClick,
+    onMouseDown,
     ...props
   },
   forwardedRef,
@@ -69,6 +70,10 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState<string | null>(null)
   const [active, setActive] = useState(0)
+  // While no search is typed the field shows the chosen country's label; it is selected whenever the field keeps focus
+  // (opened by a click, closed by Escape, a country chosen), so the next keystroke starts a search instead of editing
+  // the label ("US +1" + "44" would search for "US +144"). After render, because React resets the caret with the value.
+  const selectLabel = useRef(false)
 
   const countriesKey = countries?.join()
   const preferredKey = preferredCountries?.join()
@@ -87,6 +92,7 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
 
   const show = () => {
     if (open) return
+    if (query === null) selectLabel.current = true
     setOpen(true)
     setActive(
       Math.max(
@@ -102,8 +108,16 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
   const choose = (country: Country) => {
     onValueChange(country.code)
     close()
+    selectLabel.current = true
     inputRef.current?.focus()
   }
+
+  useEffect(() => {
+    if (!selectLabel.current) return
+    selectLabel.current = false
+    const input = inputRef.current
+    if (input && query === null && input.ownerDocument.activeElement === input) input.select()
+  })
 
   useEffect(() => {
     if (!activeCountry) return
@@ -146,6 +160,7 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
         if (open) {
           event.preventDefault()
           close()
+          selectLabel.current = true
         }
         return
       case 'Tab':
@@ -190,6 +205,14 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
           props.onFocus?.(event)
           event.currentTarget.select()
         }}
+        onMouseDown={composeHandlers(onMouseDown, (event) => {
+          // Already focused (after Escape or a choice): a press would drop the caret inside the label; keep it selected.
+          const input = event.currentTarget
+          if (query === null && input.ownerDocument.activeElement === input) {
+            event.preventDefault()
+            input.select()
+          }
+        })}
         onClick={composeHandlers(onClick, () => (open ? close() : show()))}
         onBlur={composeHandlers(onBlur, close)}
         onKeyDown={composeHandlers(onKeyDown, handleKeyDown)}
