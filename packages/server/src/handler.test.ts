@@ -221,7 +221,6 @@ describe('createOtpHandler: bad input gets a 4xx, never a 5xx, and never reaches
     ['/authentication', { phone_number: PHONE, device_type: 'TV' }, 'device_type'],
     ['/authentication', { phone_number: PHONE, is_returning_user: 'yes' }, 'is_returning_user'],
     ['/check', { authentication_uuid: 'a', flow_token: 't' }, 'check_code'],
-    ['/check', { authentication_uuid: 'a', check_code: '123456' }, 'flow_token'],
     ['/retry', { flow_token: 't' }, 'authentication_uuid'],
   ])('%s with %j → 400 invalid_request naming %s', async (path, payload, field) => {
     const ctx = setup()
@@ -229,6 +228,18 @@ describe('createOtpHandler: bad input gets a 4xx, never a 5xx, and never reaches
     expect(status).toBe(400)
     expect(body).toMatchObject({ code: 'invalid_request', field })
     expect(String(body.message)).toContain(field)
+    expect(ctx.calls).toEqual([])
+  })
+
+  it.each([
+    ['/check', { authentication_uuid: 'a', check_code: '123456' }],
+    ['/check', { authentication_uuid: 'a', check_code: '123456', flow_token: '' }],
+    ['/retry', { authentication_uuid: 'a', flow_token: 42 }],
+  ])('%s with %j (no usable flow token) → 401 invalid_flow_token, provider not called', async (path, payload) => {
+    const ctx = setup()
+    const { status, body } = await read(await ctx.handler(post(path, payload)))
+    expect(status).toBe(401)
+    expect(body).toMatchObject({ code: 'invalid_flow_token' })
     expect(ctx.calls).toEqual([])
   })
 

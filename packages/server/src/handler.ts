@@ -155,7 +155,10 @@ interface Schema<T> {
 function validate<T>(schema: Schema<T>, body: unknown): T {
   const parsed = schema.safeParse(body)
   if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
+  const issues = parsed.error.issues
+  // A check or retry whose only fault is its flow token is refused like a forged one: 401, not a malformed body.
+  if (issues.length > 0 && issues.every((i) => i.path[0] === 'flow_token')) throw new EndpointError('invalid_flow_token')
+  const issue = issues[0]
   const field = issue?.path.map(String).join('.') || undefined
   const message = issue?.message ?? 'rejected'
   throw new EndpointError('invalid_request', {
