@@ -6,7 +6,7 @@ import {
   wireRetryRequestSchema,
 } from '@otpflow/core'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
-import { hit, type OtpLimitsOption, resolveLimits } from './limits'
+import { hitNow, type OtpLimitsOption, resolveLimits } from './limits'
 import { consoleLogger, maskPhoneNumber, type OtpLogEntry, type OtpLogger } from './log'
 import { toProviderError } from './providers/errors'
 import { isSandboxProvider } from './providers/sandbox'
@@ -134,13 +134,6 @@ interface Outcome {
   detail?: string
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  })
-}
-
 const iso = (date: Date | undefined) => (date === undefined ? undefined : date.toISOString())
 
 /** The part of a zod schema the handler uses (core's wire schemas). */
@@ -193,10 +186,10 @@ async function readBodyStream(body: ReadableStream<Uint8Array>): Promise<Uint8Ar
   return bytes
 }
 
-async function readBody(request: Request): Promise<unknown> {
-  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+async function readBody(request: Request, headers: Headers): Promise<unknown> {
+  const mediaType = (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
   if (mediaType !== 'application/json') throw new EndpointError('unsupported_media_type')
-  const declaredHeader = request.headers.get('content-length')
+  const declaredHeader = headers.get('content-length')
   const declared = Number(declaredHeader ?? '0')
   if (declared > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
   let bytes: Uint8Array
@@ -268,44 +261,47 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
   const clock = options.clock ?? systemClock
   const sandbox = isSandboxProvider(provider) ? provider.sandbox : undefined
 
-  const clientIp = (request: Request, info: OtpHandlerInfo | undefined): string | undefined => {
+  const clientIp = (headers: Headers, info: OtpHandlerInfo | undefined): string | undefined => {
     if (proxyHops > 0) {
-      const forwarded = lastForwarded(request.headers.get('x-forwarded-for'), proxyHops)
+      const forwarded = lastForwarded(headers.get('x-forwarded-for'), proxyHops)
       if (forwarded !== undefined) return forwarded
     }
     return info?.ip ?? info?.incoming?.socket?.remoteAddress
   }
 
-  const publicOrigin = (request: Request, url: URL): string => {
+  const publicOrigin = (headers: Headers, url: URL): string => {
     if (proxyHops > 0) {
-      const host = lastForwarded(request.headers.get('x-forwarded-host'), 1)
-      const proto = lastForwarded(request.headers.get('x-forwarded-proto'), 1)
+      const host = lastForwarded(headers.get('x-forwarded-host'), 1)
+      const proto = lastForwarded(headers.get('x-forwarded-proto'), 1)
       if (host !== undefined) return `${proto ?? url.protocol.replace(':', '')}://${host}`
     }
     return url.origin
   }
 
   /** Same origin, or listed. A request with no `Origin` is not from a browser page on another site (browsers send it on cross-site POSTs). */
-  const originCheck = (request: Request, url: URL): 'same' | 'allowed' | 'forbidden' => {
-    const origin = request.headers.get('origin')
+  const originCheck = (headers: Headers, origin: string | null, url: URL): 'same' | 'allowed' | 'forbidden' => {
     if (origin === null) {
-      const site = request.headers.get('sec-fetch-site')
+      const site = headers.get('sec-fetch-site')
       return site === null || site === 'same-origin' || site === 'none' ? 'same' : 'forbidden'
     }
-    if (origin === publicOrigin(request, url)) return 'same'
+    if (origin === publicOrigin(headers, url)) return 'same'
     return allowedOrigins.has(origin) ? 'allowed' : 'forbidden'
   }
 
-  const corsHeaders = (request: Request): Record<string, string> => {
-    const origin = request.headers.get('origin')
-    return origin !== null && allowedOrigins.has(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {}
-  }
-
-  const providerContext = (request: Request, info: OtpHandlerInfo | undefined): ProviderContext => {
-    const ctx: ProviderContext = { store, clock, signal: request.signal }
-    const ip = clientIp(request, info)
+  const providerContext = (request: Request, headers: Headers, info: OtpHandlerInfo | undefined): ProviderContext => {
+    const ctx: ProviderContext = {
+      store,
+      clock,
+      // Read when a provider asks for it: on Node servers (e.g. @hono/node-server) the first read of `request.signal`
+      // builds an AbortController (already aborted if the client has gone), which a provider that never waits on the
+      // network does not need on every request.
+      get signal() {
+        return request.signal
+      },
+    }
+    const ip = clientIp(headers, info)
     if (ip !== undefined) ctx.ip = ip
-    const userAgent = request.headers.get('user-agent')
+    const userAgent = headers.get('user-agent')
     if (userAgent !== null) ctx.userAgent = userAgent
     return ctx
   }
@@ -335,8 +331,11 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
       if (!countryAllowed(input.phone_number, allowedCountries)) throw new EndpointError('unsupported_region')
     }
     const now = clock.now()
-    const byPhone = await hit(store, `otp:send:phone:${input.phone_number}`, limits.sendsPerPhoneNumber, now)
-    const byIp = ctx.ip === undefined ? undefined : await hit(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
+    // hitNow answers without a promise on the memory store; any other store's answer is awaited, in the same order.
+    let byPhone = hitNow(store, `otp:send:phone:${input.phone_number}`, limits.sendsPerPhoneNumber, now)
+    if (typeof byPhone === 'object') byPhone = await byPhone
+    let byIp = ctx.ip === undefined ? undefined : hitNow(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
+    if (typeof byIp === 'object') byIp = await byIp
     if (byPhone !== undefined || byIp !== undefined)
       throw new EndpointError('rate_limited', { retryAfter: Math.max(byPhone ?? 0, byIp ?? 0) })
 
@@ -394,7 +393,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const now = clock.now()
     const expired = expiredAnswer(flow, now)
     if (expired) return expired
-    const retryAfter = await hit(store, `otp:check:${flow.authenticationUuid}`, [limits.checksPerAuthentication], now)
+    let retryAfter = hitNow(store, `otp:check:${flow.authenticationUuid}`, [limits.checksPerAuthentication], now)
+    if (typeof retryAfter === 'object') retryAfter = await retryAfter
     if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
 
     const checked = await callProvider(() => provider.check(flow, input.check_code, ctx))
@@ -421,7 +421,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const now = clock.now()
     const expired = expiredAnswer(flow, now)
     if (expired) return expired
-    const retryAfter = ctx.ip === undefined ? undefined : await hit(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
+    let retryAfter = ctx.ip === undefined ? undefined : hitNow(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
+    if (typeof retryAfter === 'object') retryAfter = await retryAfter
     if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
 
     const retried = await callProvider(() => provider.retry(flow, ctx))
@@ -454,7 +455,13 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     return { status: 200, outcome: 'outbox', body: { messages } }
   }
 
-  const route = async (request: Request, info: OtpHandlerInfo | undefined, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
+  const route = async (
+    request: Request,
+    headers: Headers,
+    origin: string | null,
+    info: OtpHandlerInfo | undefined,
+    entry: Partial<OtpLogEntry>,
+  ): Promise<Outcome> => {
     const url = new URL(request.url)
     const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined
     const name = path === undefined ? undefined : ROUTES[path]
@@ -465,8 +472,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new EndpointError('method_not_allowed', { detail: 'GET' })
       return outbox(url)
     }
-    const origin = request.method === 'POST' || request.method === 'OPTIONS' ? originCheck(request, url) : 'same'
-    if (request.method === 'OPTIONS' && origin === 'allowed') {
+    const allowed = request.method === 'POST' || request.method === 'OPTIONS' ? originCheck(headers, origin, url) : 'same'
+    if (request.method === 'OPTIONS' && allowed === 'allowed') {
       return {
         status: 204,
         outcome: 'preflight',
@@ -479,10 +486,10 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
       }
     }
     if (request.method !== 'POST') throw new EndpointError('method_not_allowed')
-    if (origin === 'forbidden') throw new EndpointError('forbidden_origin')
+    if (allowed === 'forbidden') throw new EndpointError('forbidden_origin')
 
-    const body = await readBody(request)
-    const ctx = providerContext(request, info)
+    const body = await readBody(request, headers)
+    const ctx = providerContext(request, headers, info)
     // `return await`: an async function returning a promise as is takes two more microtask turns to settle.
     switch (name) {
       case 'send':
@@ -499,9 +506,11 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
   const handler = async (request: Request, info?: OtpHandlerInfo): Promise<Response> => {
     const started = performance.now()
     const entry: Partial<OtpLogEntry> = { route: 'unknown', method: request.method, provider: provider.name }
+    const headers = request.headers
+    const origin = headers.get('origin')
     let outcome: Outcome
     try {
-      outcome = await route(request, info, entry)
+      outcome = await route(request, headers, origin, info, entry)
     } catch (error) {
       const failure =
         error instanceof EndpointError
@@ -529,9 +538,18 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
           : { detail: failure.options.detail }),
       }
     }
-    const headers = { ...corsHeaders(request), ...outcome.headers }
-    const response =
-      outcome.status === 204 ? new Response(null, { status: 204, headers }) : json(outcome.status, outcome.body, headers)
+    // One plain header object: Node adapters such as @hono/node-server write it as is, without a Headers object.
+    const responseHeaders: Record<string, string> =
+      outcome.status === 204 ? {} : { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }
+    if (origin !== null && allowedOrigins.has(origin)) {
+      responseHeaders['access-control-allow-origin'] = origin
+      responseHeaders.vary = 'Origin'
+    }
+    if (outcome.headers !== undefined) Object.assign(responseHeaders, outcome.headers)
+    const response = new Response(outcome.status === 204 ? null : JSON.stringify(outcome.body), {
+      status: outcome.status,
+      headers: responseHeaders,
+    })
     log?.({
       level: outcome.status >= 500 ? 'error' : outcome.status === 429 || outcome.status === 403 ? 'warn' : 'info',
       route: entry.route ?? 'unknown',

@@ -1,4 +1,4 @@
-import type { Store } from './store'
+import { type Store, syncIncrements } from './store'
 
 /** At most `max` hits per fixed window of `windowSeconds`. */
 export interface RateLimit {
@@ -53,10 +53,31 @@ export async function hit(store: Store, key: string, limits: readonly RateLimit[
   for (const limit of limits) {
     if (!(limit.max < Number.POSITIVE_INFINITY)) continue
     const counter = await store.increment(`${key}:${limit.windowSeconds}`, limit.windowSeconds)
-    if (counter.count > limit.max) {
-      const wait = Math.max(1, Math.ceil((counter.resetAt - now) / 1000))
-      retryAfter = Math.max(retryAfter ?? 0, wait)
-    }
+    retryAfter = over(counter.count, counter.resetAt, limit, now, retryAfter)
+  }
+  return retryAfter
+}
+
+const over = (count: number, resetAt: number, limit: RateLimit, now: number, retryAfter: number | undefined) =>
+  count > limit.max ? Math.max(retryAfter ?? 0, Math.max(1, Math.ceil((resetAt - now) / 1000))) : retryAfter
+
+/**
+ * {@link hit} answered in the same turn when the store is the untouched memory store (no promise per window: this runs
+ * on every send), or a promise for any other store.
+ */
+export function hitNow(
+  store: Store,
+  key: string,
+  limits: readonly RateLimit[],
+  now: number,
+): number | undefined | Promise<number | undefined> {
+  const sync = syncIncrements.get(store)
+  if (sync === undefined || sync.increment !== store.increment) return hit(store, key, limits, now)
+  let retryAfter: number | undefined
+  for (const limit of limits) {
+    if (!(limit.max < Number.POSITIVE_INFINITY)) continue
+    const counter = sync.now(`${key}:${limit.windowSeconds}`, limit.windowSeconds)
+    retryAfter = over(counter.count, counter.resetAt, limit, now, retryAfter)
   }
   return retryAfter
 }

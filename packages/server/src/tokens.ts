@@ -1,5 +1,5 @@
 import { type Clock, OtpError, systemClock } from '@otpflow/core'
-import { errors, jwtVerify, SignJWT } from 'jose'
+import { CompactSign, errors, jwtVerify } from 'jose'
 import type { ProviderFlow, ProviderState } from './providers/types'
 
 /** The signing secret: a string (UTF-8) or raw bytes, at least 32 bytes either way (HMAC-SHA256's key size). */
@@ -65,22 +65,44 @@ export function randomSecret(): Uint8Array {
 
 const seconds = (ms: number) => Math.floor(ms / 1000)
 
+const utf8 = new TextEncoder()
+
+/** The checks jose's `SignJWT` setters make, with their messages. */
+const stringClaim = (claim: string, value: unknown): string => {
+  if (typeof value !== 'string') throw new TypeError(`"${claim}" claim must be a string`)
+  return value
+}
+const numericDate = (label: string, value: number): number => {
+  if (!Number.isFinite(value)) throw new TypeError(`Invalid ${label} input`)
+  return value
+}
+
+/**
+ * Signs a claims set as a compact HS256 JWS with jose: the same bytes `SignJWT` produces for these claims in this order
+ * (its builder deep-copies the claims with `structuredClone` first, a cost paid on every send for plain values).
+ */
+async function signClaims(claims: Record<string, unknown>, key: Uint8Array): Promise<string> {
+  return await new CompactSign(utf8.encode(JSON.stringify(claims)))
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    .sign(await cryptoKey(key))
+}
+
 /** Signs the flow token: binds the authentication UUID to the phone number, its times, the provider and its state. */
 export async function signFlowToken(flow: ProviderFlow, provider: string, key: Uint8Array, clock: Clock): Promise<string> {
-  return await new SignJWT({
+  const claims: Record<string, unknown> = {
     phn: flow.phoneNumber,
     prv: provider,
     cat: flow.createdAt.getTime(),
     eat: flow.expiresAt.getTime(),
-    ...(flow.state === undefined ? {} : { st: flow.state }),
-  })
-    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-    .setIssuer(ISSUER)
-    .setAudience(FLOW_AUDIENCE)
-    .setSubject(flow.authenticationUuid)
-    .setIssuedAt(seconds(clock.now()))
-    .setExpirationTime(seconds(flow.expiresAt.getTime()) + FLOW_GRACE_SECONDS)
-    .sign(await cryptoKey(key))
+  }
+  // The state is a provider's object: copied as SignJWT would (a value that cannot be cloned still fails here).
+  if (flow.state !== undefined) claims.st = structuredClone(flow.state)
+  claims.iss = ISSUER
+  claims.aud = FLOW_AUDIENCE
+  claims.sub = stringClaim('sub', flow.authenticationUuid)
+  claims.iat = numericDate('setIssuedAt', seconds(clock.now()))
+  claims.exp = numericDate('setExpirationTime', seconds(flow.expiresAt.getTime()) + FLOW_GRACE_SECONDS)
+  return await signClaims(claims, key)
 }
 
 const isState = (value: unknown): value is ProviderState =>
@@ -134,14 +156,18 @@ export async function signVerificationToken(
   ttlSeconds: number,
 ): Promise<string> {
   const issuedAt = seconds(clock.now())
-  return await new SignJWT({ phone_number: verified.phoneNumber, authentication_uuid: verified.authenticationUuid })
-    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-    .setIssuer(ISSUER)
-    .setAudience(VERIFICATION_AUDIENCE)
-    .setSubject(verified.phoneNumber)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + ttlSeconds)
-    .sign(await cryptoKey(key))
+  return await signClaims(
+    {
+      phone_number: verified.phoneNumber,
+      authentication_uuid: verified.authenticationUuid,
+      iss: ISSUER,
+      aud: VERIFICATION_AUDIENCE,
+      sub: stringClaim('sub', verified.phoneNumber),
+      iat: numericDate('setIssuedAt', issuedAt),
+      exp: numericDate('setExpirationTime', issuedAt + ttlSeconds),
+    },
+    key,
+  )
 }
 
 export interface VerifyPhoneTokenOptions {

@@ -163,7 +163,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       authenticationUuid: authentication.uuid,
     }
     messages.push(message)
-    if (messages.length > maxOutboxMessages) messages = messages.slice(-maxOutboxMessages)
+    if (messages.length > maxOutboxMessages) {
+      // Full: drop the oldest in place rather than copying the whole outbox on every send.
+      if (maxOutboxMessages >= 1 && messages.length === maxOutboxMessages + 1) messages.shift()
+      else messages = messages.slice(-maxOutboxMessages)
+    }
     for (const listener of listeners) listener(message)
   }
 

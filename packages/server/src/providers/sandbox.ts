@@ -1,6 +1,6 @@
-import { OtpError } from '@otpflow/core'
-import { createSandbox, type Sandbox, type SandboxOptions } from '@otpflow/core/sandbox'
-import type { OtpProvider } from './types'
+import { OtpError, type RequestOptions } from '@otpflow/core'
+import { createSandbox, SANDBOX_TEST_NUMBERS, type Sandbox, type SandboxOptions } from '@otpflow/core/sandbox'
+import type { OtpProvider, ProviderContext } from './types'
 
 /** The sandbox as a provider; `sandbox` gives the outbox (to print codes in a dev terminal) and `reset()`. */
 export interface SandboxProvider extends OtpProvider {
@@ -26,12 +26,19 @@ function isSandbox(value: Sandbox | SandboxOptions | undefined): value is Sandbo
  * provider.sandbox.outbox.subscribe((m) => console.log(`code for ${m.phoneNumber}: ${m.code}`))
  */
 export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): SandboxProvider {
-  const sandbox = isSandbox(sandboxOrOptions) ? sandboxOrOptions : createSandbox(sandboxOrOptions)
+  const given = isSandbox(sandboxOrOptions)
+  const sandbox = given ? sandboxOrOptions : createSandbox(sandboxOrOptions)
+  // The sandbox only waits on the abort signal while it delays an answer (latencyMs, the slow test number). Built here
+  // from options, it is known never to delay when latencyMs is 0, and then the request's signal is not read at all:
+  // on Node servers reading it builds an AbortController per request. A sandbox passed in always gets the signal.
+  const neverDelays = !given && (sandboxOrOptions?.latencyMs ?? 0) <= 0
+  const options = (ctx: ProviderContext, slow = false): RequestOptions | undefined =>
+    neverDelays && !slow ? undefined : { signal: ctx.signal }
   return {
     name: 'sandbox',
     sandbox,
     async send(input, ctx) {
-      const sent = await sandbox.createAuthentication(input, { signal: ctx.signal })
+      const sent = await sandbox.createAuthentication(input, options(ctx, input.phoneNumber === SANDBOX_TEST_NUMBERS.slow))
       if (sent.status === 'unknown' || sent.createdAt === undefined || sent.expiresAt === undefined) {
         throw new OtpError('upstream_error', `Sandbox answered an unexpected send: ${sent.rawStatus}`)
       }
@@ -45,14 +52,11 @@ export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): Sa
       }
     },
     async check(flow, code, ctx) {
-      const checked = await sandbox.check(
-        { authenticationUuid: flow.authenticationUuid, checkCode: code },
-        { signal: ctx.signal },
-      )
+      const checked = await sandbox.check({ authenticationUuid: flow.authenticationUuid, checkCode: code }, options(ctx))
       return { status: checked.status }
     },
     async retry(flow, ctx) {
-      const retried = await sandbox.retry({ authenticationUuid: flow.authenticationUuid }, { signal: ctx.signal })
+      const retried = await sandbox.retry({ authenticationUuid: flow.authenticationUuid }, options(ctx))
       return {
         status: retried.status,
         ...(retried.createdAt === undefined ? {} : { createdAt: retried.createdAt }),
