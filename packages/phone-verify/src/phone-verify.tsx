@@ -1,4 +1,4 @@
-import { type OtpContract, type OtpError, systemClock } from '@otpflow/core'
+import { type OtpContract, type OtpError, secondsUntil as secondsLeft, systemClock } from '@otpflow/core'
 import {
   OtpFlowProvider,
   type UseOtpFlowOptions,
@@ -178,7 +178,8 @@ function describeError(
   now: number,
 ): ErrorView | undefined {
   const { errors } = messages
-  const secondsUntil = (date: Date | undefined) => (date ? Math.max(1, Math.ceil((date.getTime() - now) / 1000)) : undefined)
+  // A wait is never shown as 0 seconds: the message is about a deadline still ahead.
+  const secondsUntil = (date: Date | undefined) => (date ? Math.max(1, secondsLeft(date, now)) : undefined)
   if (flow.status === 'expired') return { text: errors.expired, action: 'sendNewCode' }
   const error = flow.error
   if (!error) return undefined
