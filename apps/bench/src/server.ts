@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import autocannon, { type Result } from 'autocannon'
 import { BASE_PATH, benchPhoneNumber, type ServerTargetInfo } from './server-shared.ts'
@@ -51,10 +52,12 @@ function startTarget(): Promise<{ info: ServerTargetInfo; stop: () => void }> {
   const script = fileURLToPath(new URL('./server-target.ts', import.meta.url))
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdout (the handler's request log) to /dev/null; the ready line comes on a pipe of its own (fd 3).
+    stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
   })
+  const ready = child.stdio[3] as Readable
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout })
+    const lines = createInterface({ input: ready })
     lines.once('line', (line) => resolve({ info: JSON.parse(line) as ServerTargetInfo, stop: () => child.kill('SIGTERM') }))
     child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)))
   })

@@ -306,8 +306,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     return ctx
   }
 
-  const flowFromBody = async (body: { authentication_uuid: string; flow_token: string }): Promise<ProviderFlow> => {
-    const flow = await verifyFlowToken(body.flow_token, provider.name, key, clock)
+  const flowFromBody = (body: { authentication_uuid: string; flow_token: string }): ProviderFlow => {
+    const flow = verifyFlowToken(body.flow_token, provider.name, key, clock)
     if (flow === undefined || flow.authenticationUuid !== body.authentication_uuid) throw new EndpointError('invalid_flow_token')
     return flow
   }
@@ -351,7 +351,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
         ctx,
       ),
     )
-    const flowToken = await signFlowToken(
+    const flowToken = signFlowToken(
       {
         authenticationUuid: sent.authenticationUuid,
         phoneNumber: input.phone_number,
@@ -388,7 +388,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
 
   const check = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
     const input = validate(wireCheckRequestSchema, body)
-    const flow = await flowFromBody(input)
+    const flow = flowFromBody(input)
     entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
     const now = clock.now()
     const expired = expiredAnswer(flow, now)
@@ -400,7 +400,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const checked = await callProvider(() => provider.check(flow, input.check_code, ctx))
     const verificationToken =
       checked.status === 'valid'
-        ? await signVerificationToken(
+        ? signVerificationToken(
             { phoneNumber: flow.phoneNumber, authenticationUuid: flow.authenticationUuid },
             key,
             clock,
@@ -416,7 +416,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
 
   const retry = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
     const input = validate(wireRetryRequestSchema, body)
-    const flow = await flowFromBody(input)
+    const flow = flowFromBody(input)
     entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
     const now = clock.now()
     const expired = expiredAnswer(flow, now)
@@ -427,7 +427,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
 
     const retried = await callProvider(() => provider.retry(flow, ctx))
     const flowToken =
-      retried.state === undefined ? undefined : await signFlowToken({ ...flow, state: retried.state }, provider.name, key, clock)
+      retried.state === undefined ? undefined : signFlowToken({ ...flow, state: retried.state }, provider.name, key, clock)
     return {
       status: 200,
       outcome: retried.status,

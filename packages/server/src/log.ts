@@ -18,8 +18,12 @@ export interface OtpLogEntry {
 
 export type OtpLogger = (entry: OtpLogEntry) => void
 
+interface LineSink {
+  write(chunk: string): unknown
+}
+
 /** Node's standard streams when there are some (Node, Bun, Deno); edge runtimes fall back to `console`. */
-const stdio: { stdout: { write(line: string): unknown }; stderr: { write(line: string): unknown } } | undefined =
+const stdio: { stdout: LineSink; stderr: LineSink } | undefined =
   typeof process === 'object' &&
   process !== null &&
   typeof process.stdout?.write === 'function' &&
@@ -27,16 +31,83 @@ const stdio: { stdout: { write(line: string): unknown }; stderr: { write(line: s
     ? process
     : undefined
 
-/**
- * Writes each entry as one JSON line: stdout for info, stderr for warnings and errors. On Node it is one `write` of the
- * finished line, without `console`'s formatting pass, since it runs on every request.
- */
-export const consoleLogger: OtpLogger = (entry) => {
-  const line = JSON.stringify({ msg: 'otp', ...entry })
-  if (stdio !== undefined) (entry.level === 'info' ? stdio.stdout : stdio.stderr).write(`${line}\n`)
-  else if (entry.level === 'info') console.log(line)
-  else console.error(line)
+/** A batch is written early once it holds this much, so a burst cannot pile up in memory. */
+const MAX_BATCH_CHARS = 64 * 1024
+
+export interface JsonLinesLoggerOptions {
+  /** Gets `info` lines. */
+  stdout: LineSink
+  /** Gets `warn` and `error` lines. */
+  stderr: LineSink
+  /** Runs a flush after the current turn. @default setImmediate where there is one, else setTimeout 0 */
+  schedule?: (flush: () => void) => void
+  /** Runs a flush when the process exits (the streams of a Node process are written synchronously then). @default process' `exit` event */
+  onExit?: (flush: () => void) => void
 }
+
+const defaultSchedule = (flush: () => void) => {
+  if (typeof setImmediate === 'function') setImmediate(flush)
+  else setTimeout(flush, 0)
+}
+
+const defaultOnExit = (flush: () => void) => {
+  if (typeof process === 'object' && process !== null && typeof process.once === 'function') process.once('exit', flush)
+}
+
+/**
+ * One JSON line per entry, written in batches: the lines of one event-loop turn go out in one `write` per stream after it,
+ * so a busy endpoint makes one system call per turn instead of one per request. Lines still pending when the process
+ * exits are written on the way out.
+ */
+export function jsonLinesLogger(options: JsonLinesLoggerOptions): OtpLogger {
+  const schedule = options.schedule ?? defaultSchedule
+  let out = ''
+  let err = ''
+  let scheduled = false
+  let exitHooked = false
+  const flush = () => {
+    scheduled = false
+    if (out !== '') {
+      const chunk = out
+      out = ''
+      options.stdout.write(chunk)
+    }
+    if (err !== '') {
+      const chunk = err
+      err = ''
+      options.stderr.write(chunk)
+    }
+  }
+  return (entry) => {
+    const line = `${JSON.stringify({ msg: 'otp', ...entry })}\n`
+    if (entry.level === 'info') out += line
+    else err += line
+    if (out.length + err.length >= MAX_BATCH_CHARS) {
+      flush()
+      return
+    }
+    if (scheduled) return
+    scheduled = true
+    if (!exitHooked) {
+      exitHooked = true
+      ;(options.onExit ?? defaultOnExit)(flush)
+    }
+    schedule(flush)
+  }
+}
+
+/**
+ * The default logger: JSON lines, `info` on stdout and warnings and errors on stderr, batched per event-loop turn
+ * ({@link jsonLinesLogger}). Without Node-style streams (edge runtimes) each line goes to `console` as it comes.
+ */
+export const consoleLogger: OtpLogger =
+  stdio !== undefined
+    ? jsonLinesLogger(stdio)
+    : (entry) => {
+        const line = JSON.stringify({ msg: 'otp', ...entry })
+        if (entry.level === 'info') console.log(line)
+        else console.error(line)
+      }
 
 /** `+447700900123` → `+44•••••0123`: enough to tell numbers apart in a log, not enough to text one. */
 export function maskPhoneNumber(phoneNumber: string): string {

@@ -1,5 +1,5 @@
-import { isOtpError } from '@otpflow/core'
-import { SignJWT } from 'jose'
+import { isOtpError, systemClock } from '@otpflow/core'
+import { jwtVerify, SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { secretKey, signFlowToken, signVerificationToken, verifyFlowToken, verifyPhoneToken } from './tokens'
 
@@ -30,7 +30,7 @@ describe('verifyPhoneToken', () => {
   it('accepts the token until its 10-minute expiry, then throws expired_token', async () => {
     const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
     await expect(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 599_000) })).resolves.toMatchObject(VERIFIED)
-    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 600_000) }))).toBe('expired_token')
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 600_001) }))).toBe('expired_token')
   })
 
   it('rejects a tampered token as invalid_token', async () => {
@@ -79,6 +79,35 @@ describe('verifyPhoneToken', () => {
     expect(await codeOf(verifyPhoneToken(flowToken, { secret: SECRET, clock }))).toBe('invalid_token')
   })
 
+  it('is a standard HS256 JWT: an independent JOSE library verifies it with the secret, issuer and audience', async () => {
+    const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    const { payload, protectedHeader } = await jwtVerify(token, KEY, {
+      algorithms: ['HS256'],
+      issuer: 'otpflow',
+      audience: 'otpflow:verification',
+      currentDate: new Date(NOW),
+    })
+    expect(protectedHeader).toEqual({ alg: 'HS256', typ: 'JWT' })
+    expect(payload).toMatchObject({
+      phone_number: VERIFIED.phoneNumber,
+      authentication_uuid: VERIFIED.authenticationUuid,
+      sub: VERIFIED.phoneNumber,
+      iat: NOW / 1000,
+      exp: NOW / 1000 + 600,
+    })
+  })
+
+  it('accepts a token with the same claims signed by an independent JOSE library', async () => {
+    const token = await new SignJWT({ phone_number: VERIFIED.phoneNumber, authentication_uuid: VERIFIED.authenticationUuid })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer('otpflow')
+      .setAudience('otpflow:verification')
+      .setIssuedAt(NOW / 1000)
+      .setExpirationTime(NOW / 1000 + 600)
+      .sign(KEY)
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock })).toEqual({ ...VERIFIED, verifiedAt: new Date(NOW) })
+  })
+
   it.each([[''], ['garbage'], ['a.b.c'], ['x'.repeat(5000)]])('rejects %j as invalid_token', async (token) => {
     expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock }))).toBe('invalid_token')
   })
@@ -100,6 +129,17 @@ describe('flow tokens', () => {
   it('round-trips the authentication, phone number, times and provider state', async () => {
     const token = await signFlowToken(flow, 'prelude', KEY, clock)
     expect(await verifyFlowToken(token, 'prelude', KEY, clock)).toEqual(flow)
+  })
+
+  it('is checked against the system clock when the handler runs on it', async () => {
+    const now = Date.now()
+    const current = { ...flow, createdAt: new Date(now), expiresAt: new Date(now + 600_000) }
+    expect(verifyFlowToken(signFlowToken(current, 'sandbox', KEY, systemClock), 'sandbox', KEY, systemClock)).toEqual(current)
+    // Expired two hours ago, past the hour of grace.
+    const old = { ...flow, createdAt: new Date(now - 7_800_000), expiresAt: new Date(now - 7_200_000) }
+    const oldClock = { now: () => now - 7_800_000 }
+    expect(verifyFlowToken(signFlowToken(old, 'sandbox', KEY, oldClock), 'sandbox', KEY, oldClock)).toEqual(old)
+    expect(verifyFlowToken(signFlowToken(old, 'sandbox', KEY, oldClock), 'sandbox', KEY, systemClock)).toBeUndefined()
   })
 
   it('is refused for another provider, with another key, or a verification token in its place', async () => {
@@ -133,6 +173,7 @@ describe('flow tokens', () => {
   it('stays readable for an hour past the authentication expiry (so the endpoint can answer expired_auth), then not', async () => {
     const token = await signFlowToken(flow, 'sandbox', KEY, clock)
     expect(await verifyFlowToken(token, 'sandbox', KEY, at(NOW + 600_000 + 3_599_000))).toBeDefined()
-    expect(await verifyFlowToken(token, 'sandbox', KEY, at(NOW + 600_000 + 3_600_000))).toBeUndefined()
+    // Valid up to the `exp` instant itself, refused from the next millisecond on.
+    expect(await verifyFlowToken(token, 'sandbox', KEY, at(NOW + 600_000 + 3_600_000 + 1))).toBeUndefined()
   })
 })

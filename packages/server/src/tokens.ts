@@ -1,5 +1,5 @@
 import { type Clock, OtpError, systemClock } from '@otpflow/core'
-import { CompactSign, errors, jwtVerify } from 'jose'
+import { createSigner, createVerifier, type VerifierOptions as FastJwtVerifierOptions, TokenError } from 'fast-jwt'
 import type { ProviderFlow, ProviderState } from './providers/types'
 
 /** The signing secret: a string (UTF-8) or raw bytes, at least 32 bytes either way (HMAC-SHA256's key size). */
@@ -26,11 +26,23 @@ export function secretKey(secret: OtpSecret): Uint8Array {
   return key
 }
 
-/** Imported keys by secret content: one entry per secret in practice, cleared past a few so it cannot grow. */
-const importedKeys = new Map<string, Promise<CryptoKey>>()
-const MAX_IMPORTED_KEYS = 16
-/** The last import seen for an array, with a copy of the bytes it was made from (the array may change afterwards). */
-const keysByArray = new WeakMap<Uint8Array, { bytes: Uint8Array; imported: Promise<CryptoKey> }>()
+type Verify = (token: string) => Record<string, unknown>
+type VerifierOptions = Partial<FastJwtVerifierOptions & { key: Buffer }>
+
+/** What one secret signs and verifies with. */
+interface KeyTools {
+  sign: (claims: Record<string, unknown>) => string
+  /** Verifiers on the system clock, made once; a clock of one's own (tests, replays) gets a verifier per reading. */
+  verifyFlow: Verify
+  verifyVerification: Verify
+  options: { flow: VerifierOptions; verification: VerifierOptions }
+}
+
+/** Signers and verifiers by secret content: one entry per secret in practice, cleared past a few so it cannot grow. */
+const toolsBySecret = new Map<string, KeyTools>()
+const MAX_SECRETS = 16
+/** The last tools seen for an array, with a copy of the bytes they were made from (the array may change afterwards). */
+const toolsByArray = new WeakMap<Uint8Array, { bytes: Uint8Array; tools: KeyTools }>()
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => {
   if (a.length !== b.length) return false
@@ -39,23 +51,48 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => {
 }
 
 /**
- * The HMAC `CryptoKey` of these bytes, imported once: given raw bytes, jose imports them again on every sign and
- * verify, which costs about as much as the signature itself.
+ * The signer and verifiers of these key bytes, made once: fast-jwt signs and checks HS256 with node:crypto's HMAC
+ * in the same turn, where WebCrypto's runs on the thread pool and costs a round trip per token.
  */
-function cryptoKey(key: Uint8Array): Promise<CryptoKey> {
-  const known = keysByArray.get(key)
-  if (known !== undefined && sameBytes(known.bytes, key)) return known.imported
+function toolsFor(key: Uint8Array): KeyTools {
+  const seen = toolsByArray.get(key)
+  if (seen !== undefined && sameBytes(seen.bytes, key)) return seen.tools
+  const tools = toolsForBytes(key)
+  toolsByArray.set(key, { bytes: key.slice(), tools })
+  return tools
+}
+
+function toolsForBytes(key: Uint8Array): KeyTools {
   let id = ''
   for (let index = 0; index < key.length; index += 1) id += String.fromCharCode(key[index] as number)
-  const bytes = key.slice()
-  let imported = importedKeys.get(id)
-  if (imported === undefined) {
-    if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.clear()
-    imported = crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
-    importedKeys.set(id, imported)
+  const known = toolsBySecret.get(id)
+  if (known !== undefined) return known
+  // A copy: the caller's array may change afterwards.
+  const secret = Buffer.from(key)
+  // `alg` pinned to HS256 (an `alg: none` or RS256 token is refused), issuer and audience checked, no cache of
+  // verified tokens: every token is checked in full.
+  const common = { key: secret, algorithms: [ALGORITHM], allowedIss: ISSUER, cache: false } satisfies VerifierOptions
+  const options = {
+    flow: { ...common, allowedAud: FLOW_AUDIENCE, requiredClaims: ['sub', 'exp'] },
+    verification: { ...common, allowedAud: VERIFICATION_AUDIENCE, requiredClaims: ['iat', 'exp'] },
+  } satisfies KeyTools['options']
+  const tools: KeyTools = {
+    // The claims carry their own `iat` (from the handler's clock), which the signer keeps.
+    sign: createSigner({ key: secret, algorithm: ALGORITHM }),
+    verifyFlow: createVerifier({ ...options.flow, complete: false }) as Verify,
+    verifyVerification: createVerifier({ ...options.verification, complete: false }) as Verify,
+    options,
   }
-  keysByArray.set(key, { bytes, imported })
-  return imported
+  if (toolsBySecret.size >= MAX_SECRETS) toolsBySecret.clear()
+  toolsBySecret.set(id, tools)
+  return tools
+}
+
+/** Verifies `token` at the clock's time: the verifier made once on the system clock, or one made for this reading. */
+function verifyAt(tools: KeyTools, kind: 'flow' | 'verification', token: string, clock: Clock): Record<string, unknown> {
+  if (clock === systemClock) return (kind === 'flow' ? tools.verifyFlow : tools.verifyVerification)(token)
+  const verify = createVerifier({ ...tools.options[kind], complete: false, clockTimestamp: clock.now() }) as Verify
+  return verify(token)
 }
 
 /** A random secret for one process (the sandbox): tokens die with the process, which is fine for a sandbox. */
@@ -65,44 +102,30 @@ export function randomSecret(): Uint8Array {
 
 const seconds = (ms: number) => Math.floor(ms / 1000)
 
-const utf8 = new TextEncoder()
-
-/** The checks jose's `SignJWT` setters make, with their messages. */
 const stringClaim = (claim: string, value: unknown): string => {
-  if (typeof value !== 'string') throw new TypeError(`"${claim}" claim must be a string`)
+  if (typeof value !== 'string') throw new TypeError(`The "${claim}" claim must be a string`)
   return value
 }
-const numericDate = (label: string, value: number): number => {
-  if (!Number.isFinite(value)) throw new TypeError(`Invalid ${label} input`)
+const numericDate = (claim: string, value: number): number => {
+  if (!Number.isFinite(value)) throw new TypeError(`The "${claim}" claim must be a finite number`)
   return value
-}
-
-/**
- * Signs a claims set as a compact HS256 JWS with jose: the same bytes `SignJWT` produces for these claims in this order
- * (its builder deep-copies the claims with `structuredClone` first, a cost paid on every send for plain values).
- */
-async function signClaims(claims: Record<string, unknown>, key: Uint8Array): Promise<string> {
-  return await new CompactSign(utf8.encode(JSON.stringify(claims)))
-    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-    .sign(await cryptoKey(key))
 }
 
 /** Signs the flow token: binds the authentication UUID to the phone number, its times, the provider and its state. */
-export async function signFlowToken(flow: ProviderFlow, provider: string, key: Uint8Array, clock: Clock): Promise<string> {
+export function signFlowToken(flow: ProviderFlow, provider: string, key: Uint8Array, clock: Clock): string {
   const claims: Record<string, unknown> = {
     phn: flow.phoneNumber,
     prv: provider,
     cat: flow.createdAt.getTime(),
     eat: flow.expiresAt.getTime(),
   }
-  // The state is a provider's object: copied as SignJWT would (a value that cannot be cloned still fails here).
-  if (flow.state !== undefined) claims.st = structuredClone(flow.state)
+  if (flow.state !== undefined) claims.st = flow.state
   claims.iss = ISSUER
   claims.aud = FLOW_AUDIENCE
   claims.sub = stringClaim('sub', flow.authenticationUuid)
-  claims.iat = numericDate('setIssuedAt', seconds(clock.now()))
-  claims.exp = numericDate('setExpirationTime', seconds(flow.expiresAt.getTime()) + FLOW_GRACE_SECONDS)
-  return await signClaims(claims, key)
+  claims.iat = numericDate('iat', seconds(clock.now()))
+  claims.exp = numericDate('exp', seconds(flow.expiresAt.getTime()) + FLOW_GRACE_SECONDS)
+  return toolsFor(key).sign(claims)
 }
 
 const isState = (value: unknown): value is ProviderState =>
@@ -112,62 +135,49 @@ const isState = (value: unknown): value is ProviderState =>
   Object.values(value).every((entry) => typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean')
 
 /** Verifies a flow token for `provider`; returns `undefined` for any token that is not one of ours, intact and current. */
-export async function verifyFlowToken(
-  token: string,
-  provider: string,
-  key: Uint8Array,
-  clock: Clock,
-): Promise<ProviderFlow | undefined> {
+export function verifyFlowToken(token: string, provider: string, key: Uint8Array, clock: Clock): ProviderFlow | undefined {
+  let payload: Record<string, unknown>
   try {
-    const { payload } = await jwtVerify(token, await cryptoKey(key), {
-      algorithms: [ALGORITHM],
-      issuer: ISSUER,
-      audience: FLOW_AUDIENCE,
-      currentDate: new Date(clock.now()),
-      requiredClaims: ['sub', 'exp'],
-    })
-    const { sub, phn, prv, cat, eat, st } = payload
-    if (
-      typeof sub !== 'string' ||
-      typeof phn !== 'string' ||
-      prv !== provider ||
-      typeof cat !== 'number' ||
-      typeof eat !== 'number'
-    )
-      return undefined
-    if (st !== undefined && !isState(st)) return undefined
-    return {
-      authenticationUuid: sub,
-      phoneNumber: phn,
-      createdAt: new Date(cat),
-      expiresAt: new Date(eat),
-      ...(st === undefined ? {} : { state: st }),
-    }
+    payload = verifyAt(toolsFor(key), 'flow', token, clock)
   } catch {
     return undefined
+  }
+  const { sub, phn, prv, cat, eat, st } = payload
+  if (
+    typeof sub !== 'string' ||
+    typeof phn !== 'string' ||
+    prv !== provider ||
+    typeof cat !== 'number' ||
+    typeof eat !== 'number'
+  )
+    return undefined
+  if (st !== undefined && !isState(st)) return undefined
+  return {
+    authenticationUuid: sub,
+    phoneNumber: phn,
+    createdAt: new Date(cat),
+    expiresAt: new Date(eat),
+    ...(st === undefined ? {} : { state: st }),
   }
 }
 
 /** Signs the proof of verification handed to the browser when a check is `valid`. */
-export async function signVerificationToken(
+export function signVerificationToken(
   verified: { phoneNumber: string; authenticationUuid: string },
   key: Uint8Array,
   clock: Clock,
   ttlSeconds: number,
-): Promise<string> {
+): string {
   const issuedAt = seconds(clock.now())
-  return await signClaims(
-    {
-      phone_number: verified.phoneNumber,
-      authentication_uuid: verified.authenticationUuid,
-      iss: ISSUER,
-      aud: VERIFICATION_AUDIENCE,
-      sub: stringClaim('sub', verified.phoneNumber),
-      iat: numericDate('setIssuedAt', issuedAt),
-      exp: numericDate('setExpirationTime', issuedAt + ttlSeconds),
-    },
-    key,
-  )
+  return toolsFor(key).sign({
+    phone_number: verified.phoneNumber,
+    authentication_uuid: verified.authenticationUuid,
+    iss: ISSUER,
+    aud: VERIFICATION_AUDIENCE,
+    sub: stringClaim('sub', verified.phoneNumber),
+    iat: numericDate('iat', issuedAt),
+    exp: numericDate('exp', issuedAt + ttlSeconds),
+  })
 }
 
 export interface VerifyPhoneTokenOptions {
@@ -199,13 +209,7 @@ export async function verifyPhoneToken(token: string, options: VerifyPhoneTokenO
   if (typeof token !== 'string' || token.length === 0 || token.length > 4096)
     throw new OtpError('invalid_token', 'The verification token is missing or malformed')
   try {
-    const { payload } = await jwtVerify(token, await cryptoKey(key), {
-      algorithms: [ALGORITHM],
-      issuer: ISSUER,
-      audience: VERIFICATION_AUDIENCE,
-      currentDate: new Date(clock.now()),
-      requiredClaims: ['iat', 'exp'],
-    })
+    const payload = verifyAt(toolsFor(key), 'verification', token, clock)
     const phoneNumber = payload.phone_number
     const authenticationUuid = payload.authentication_uuid
     if (typeof phoneNumber !== 'string' || typeof authenticationUuid !== 'string' || typeof payload.iat !== 'number') {
@@ -214,7 +218,7 @@ export async function verifyPhoneToken(token: string, options: VerifyPhoneTokenO
     return { phoneNumber, authenticationUuid, verifiedAt: new Date(payload.iat * 1000) }
   } catch (error) {
     if (error instanceof OtpError) throw error
-    if (error instanceof errors.JWTExpired)
+    if (error instanceof TokenError && error.code === TokenError.codes.expired)
       throw new OtpError('expired_token', 'The verification token has expired', { cause: error })
     throw new OtpError('invalid_token', 'The verification token is not valid', { cause: error })
   }
