@@ -2,7 +2,14 @@ import { copyFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // One entry per language, so that an app bundles only the languages it imports.
+  entry: {
+    index: 'src/index.ts',
+    'locales/index': 'src/locales/index.ts',
+    ...Object.fromEntries(
+      ['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'].map((language) => [`locales/${language}`, `src/locales/${language}.ts`]),
+    ),
+  },
   format: ['esm'],
   target: 'es2022',
   sourcemap: true,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { locales } from '@otpflow/phone-verify'
+import { en } from '@otpflow/phone-verify'
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startFakeDing } from '../../../packages/server/src/testing/fake-ding'
@@ -15,7 +15,7 @@ const OTP_SECRET = 'providers-e2e-otp-secret-0123456789abcdefghij'
 const phoneNumber = '+447700900123'
 const typedNumber = '+44 7700 900123'
 /** The page's English messages, read from the kit so that a change of wording does not break these tests. */
-const messages = locales.en
+const messages = en
 
 /** One provider's fake API, and the environment that points the demo at it. */
 interface FakeProviderApi {

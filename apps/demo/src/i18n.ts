@@ -1,11 +1,11 @@
-/** The locales `@otpflow/phone-verify` ships, each with the demo page's own strings. */
-export const DEMO_LOCALES = ['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'] as const
-export type DemoLocale = (typeof DEMO_LOCALES)[number]
+import { type LocaleName, locales } from '@otpflow/phone-verify/locales'
 
-const RTL_LOCALES: ReadonlySet<DemoLocale> = new Set(['ar', 'he'])
+/** The locales `@otpflow/phone-verify` ships (all of them: the page switches language), each with the demo page's own strings. */
+export const DEMO_LOCALES = Object.keys(locales) as LocaleName[]
+export type DemoLocale = LocaleName
 
 export function isRtl(locale: DemoLocale): boolean {
-  return RTL_LOCALES.has(locale)
+  return locales[locale].dir === 'rtl'
 }
 
 function asDemoLocale(tag: string | null | undefined): DemoLocale | undefined {

@@ -14,6 +14,11 @@ export interface MessageFormat {
  * they get the values and a {@link MessageFormat} for the locale.
  */
 export interface Messages {
+  /**
+   * The BCP 47 language these strings are written in (`'fr'`). `<PhoneVerify messages={fr} />` takes it as its
+   * `locale` when none is given, so numbers, country names and direction follow the strings.
+   */
+  locale: string
   /** The text direction of the locale. */
   dir: 'ltr' | 'rtl'
   country: string
@@ -79,6 +84,9 @@ export function createMessageFormat(locale: string): MessageFormat {
         : relative.format(Math.ceil(seconds / 60), 'minute'),
   }
 }
+
+/** The language of a BCP 47 tag: `fr-CA` → `fr`, `pt_BR` → `pt`. */
+export const languageOf = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? ''
 
 /** Merges an override over full messages. */
 export function mergeMessages(base: Messages, override: MessagesOverride | undefined): Messages {

@@ -6,6 +6,9 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { ar } from './locales/ar'
+import { es } from './locales/es'
+import { fr } from './locales/fr'
 import { loadPhoneMetadata } from './phone/metadata'
 import { PhoneVerify, type PhoneVerifyProps } from './phone-verify'
 
@@ -575,7 +578,7 @@ describe('PhoneVerify', () => {
   })
 
   it('renders right to left in Arabic with the code field left to right', async () => {
-    const { container, user, sandbox } = setup({ locale: 'ar-EG' })
+    const { container, user, sandbox } = setup({ locale: 'ar-EG', messages: ar })
     const root = container.querySelector('[data-part="root"]')
     expect(root).toHaveAttribute('dir', 'rtl')
     expect(screen.getByLabelText('رقم الهاتف')).toBeInTheDocument()
@@ -625,5 +628,70 @@ describe('PhoneVerify', () => {
     await user.keyboard(latestCode(sandbox))
     await waitFor(() => expect(status()).toHaveTextContent('Phone number verified'))
     expect((await axe.run(container)).violations).toEqual([])
+  })
+})
+
+describe('PhoneVerify languages', () => {
+  it('speaks French from messages={fr} alone: strings, country names, language', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { container, user } = setup({ messages: fr })
+    const root = container.querySelector('[data-part="root"]')
+    expect(root).toHaveAttribute('lang', 'fr')
+    expect(root).toHaveAttribute('dir', 'ltr')
+    expect(screen.getByLabelText('Numéro de téléphone')).toBeInTheDocument()
+    await user.click(screen.getByRole('combobox', { name: 'Pays' }))
+    await user.keyboard('royaume')
+    expect(screen.getAllByRole('option')[0]).toHaveTextContent('Royaume-Uni')
+    await user.keyboard('{Escape}')
+    await user.type(screen.getByLabelText('Numéro de téléphone'), '07700 900123')
+    await user.click(screen.getByRole('button', { name: 'Envoyer le code' }))
+    await screen.findByLabelText('Code de vérification')
+    expect(screen.getByRole('button', { name: 'Renvoyer le code dans 0:30' })).toBeDisabled()
+    expect(warn).not.toHaveBeenCalled()
+  })
+
+  it('keeps a regional locale given beside the language of its messages', () => {
+    const { container } = setup({ locale: 'fr-CA', messages: fr })
+    expect(container.querySelector('[data-part="root"]')).toHaveAttribute('lang', 'fr-CA')
+    expect(screen.getByRole('button', { name: 'Envoyer le code' })).toBeInTheDocument()
+  })
+
+  it('lays Arabic out right to left from messages={ar} alone', () => {
+    const { container } = setup({ messages: ar })
+    const root = container.querySelector('[data-part="root"]')
+    expect(root).toHaveAttribute('dir', 'rtl')
+    expect(root).toHaveAttribute('lang', 'ar')
+    expect(screen.getByRole('button', { name: 'إرسال الرمز' })).toBeInTheDocument()
+  })
+
+  it('merges some strings over English, and over a shipped language spread into them', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const first = setup({ messages: { sendCode: 'Get code', errors: { expired: 'Too late' } } })
+    expect(screen.getByRole('button', { name: 'Get code' })).toBeInTheDocument()
+    expect(screen.getByLabelText('Phone number')).toBeInTheDocument()
+    first.unmount()
+    setup({ messages: { ...es, sendCode: 'Recibir código' } })
+    expect(screen.getByRole('button', { name: 'Recibir código' })).toBeInTheDocument()
+    expect(screen.getByLabelText('Número de teléfono')).toBeInTheDocument()
+    expect(warn).not.toHaveBeenCalled()
+  })
+
+  it('shows English with the locale’s formats when the locale has no messages, and says once what to import', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const first = setup({ locale: 'ar-EG' })
+    const root = first.container.querySelector('[data-part="root"]')
+    expect(root).toHaveAttribute('dir', 'ltr')
+    expect(root).toHaveAttribute('lang', 'en')
+    await sendTo(first.user, '07700 900123')
+    await codeField()
+    // The strings are English, the countdown's digits those of ar-EG.
+    expect(screen.getByRole('button', { name: /^Resend code in/ })).toHaveTextContent('Resend code in ٠:٣٠')
+    first.unmount()
+    setup({ locale: 'ar-EG' })
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(warn.mock.calls[0]?.[0]).toContain("import { ar } from '@otpflow/phone-verify/locales/ar'")
+    setup({ locale: 'ja' })
+    expect(warn).toHaveBeenCalledTimes(2)
+    expect(warn.mock.calls[1]?.[0]).toContain("a complete Messages object with locale: 'ja'")
   })
 })

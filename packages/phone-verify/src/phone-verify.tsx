@@ -10,14 +10,22 @@ import {
 import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { type Resolver, type ResolverResult, useForm } from 'react-hook-form'
 import { z } from 'zod/mini'
-import { messagesFor } from './locales'
-import { createMessageFormat, type MessageFormat, type Messages, type MessagesOverride, mergeMessages } from './messages'
+import { CodeField } from './code/code-field'
+import { en } from './locales/en'
+import {
+  createMessageFormat,
+  languageOf,
+  type MessageFormat,
+  type Messages,
+  type MessagesOverride,
+  mergeMessages,
+} from './messages'
 import { CountryPicker } from './phone/country-picker'
 import { getPhoneKit } from './phone/metadata'
 import { PhoneField } from './phone/phone-field'
 import { type CountryCode, guessCountry } from './phone/phone-text'
 import { usePhoneKit } from './phone/use-phone-kit'
-import { useCodeParts } from './use-code-parts'
+import { ResendButton } from './resend-button'
 import { VerifyStatus } from './verify-status'
 
 /** Classes for each part of `<PhoneVerify>`, added to the part's own `data-part` hooks. */
@@ -60,9 +68,15 @@ export interface PhoneVerifyProps {
   preferredCountries?: readonly CountryCode[]
   /** A number to start with, in any form (`+44 7700 900123`, `07700 900123`). */
   defaultPhoneNumber?: string
-  /** BCP 47 locale of the strings, country names, numbers and direction. @default "en" */
+  /**
+   * BCP 47 locale of the country names, numbers and countdowns (`"fr-CA"`). The strings and the direction come from
+   * `messages`. @default `messages.locale`, else "en"
+   */
   locale?: string
-  /** Overrides of the locale's strings. */
+  /**
+   * The strings: a shipped language (`import { fr } from '@otpflow/phone-verify/locales/fr'`), a complete `Messages`
+   * of your own, or some strings to replace over English (`errors` may be partial). @default English
+   */
   messages?: MessagesOverride
   /** Digits of the code. @default 6 */
   codeLength?: number
@@ -78,6 +92,21 @@ export interface PhoneVerifyProps {
   name?: string
   /** Options passed to `useOtpFlow` (persistence, clock, resend delay, attempts per code). */
   flowOptions?: Pick<UseOtpFlowOptions, 'persist' | 'clock' | 'resendDelay' | 'maxAttempts'>
+}
+
+const warnedLocales = new Set<string>()
+
+/** Says once per locale that its strings are missing, and what to import. */
+function warnMissingMessages(locale: string, messagesLocale: string): void {
+  const language = languageOf(locale)
+  if (language === languageOf(messagesLocale) || warnedLocales.has(locale)) return
+  warnedLocales.add(locale)
+  const fix = ['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'].includes(language)
+    ? `import { ${language} } from '@otpflow/phone-verify/locales/${language}' and pass messages={${language}}`
+    : `pass a complete Messages object with locale: '${language}' as messages`
+  console.warn(
+    `[@otpflow/phone-verify] <PhoneVerify locale="${locale}"> has no messages in that language, so its strings stay in "${messagesLocale}": ${fix}.`,
+  )
 }
 
 const noSubscribe = () => () => {}
@@ -258,7 +287,7 @@ function PhoneVerifyFlow({
   countries,
   preferredCountries,
   defaultPhoneNumber,
-  locale = 'en',
+  locale: localeProp,
   messages: messagesProp,
   codeLength = 6,
   autoSubmit = true,
@@ -269,7 +298,12 @@ function PhoneVerifyFlow({
   name,
   flowOptions,
 }: PhoneVerifyProps): ReactNode {
-  const messages = useMemo(() => mergeMessages(messagesFor(locale), messagesProp), [locale, messagesProp])
+  // English is built in; any other language comes in through `messages`, and brings its locale along.
+  const messages = useMemo(() => mergeMessages(en, messagesProp), [messagesProp])
+  const locale = localeProp ?? messages.locale
+  // Bundlers replace `process.env.NODE_ENV`, so a production build drops the warning; where nothing replaced it and
+  // there is no `process` (a plain ES module in a browser), it is off.
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warnMissingMessages(locale, messages.locale)
   const format = useMemo(() => createMessageFormat(locale), [locale])
   const clock = flowOptions?.clock ?? systemClock
   const flow = useOtpFlow({
@@ -316,21 +350,8 @@ function PhoneVerifyFlow({
   const [sameCode, setSameCode] = useState<{ error: OtpError | undefined; code: string }>()
   const verifiedRef = useRef<HTMLParagraphElement>(null)
   const phoneRef = useRef<HTMLInputElement>(null)
-  const codeRef = useRef<HTMLInputElement | null>(null)
-  // Focus asked for before the code field's chunk arrived is given when it mounts.
-  const focusCodeOnMount = useRef(false)
-  const codeFieldRef = useCallback((node: HTMLInputElement | null) => {
-    codeRef.current = node
-    if (node && focusCodeOnMount.current) {
-      focusCodeOnMount.current = false
-      node.focus()
-    }
-  }, [])
-  const focusCode = useCallback(() => {
-    if (codeRef.current) codeRef.current.focus()
-    else focusCodeOnMount.current = true
-  }, [])
-  const parts = useCodeParts()
+  const codeRef = useRef<HTMLInputElement>(null)
+  const focusCode = useCallback(() => codeRef.current?.focus(), [])
   const lastCodeAction = useRef<'check' | 'resend'>('check')
   const actionRef = useRef<HTMLButtonElement>(null)
 
@@ -469,7 +490,8 @@ function PhoneVerifyFlow({
       {...(unstyled ? { 'data-unstyled': '' } : {})}
       {...(disabled ? { 'data-disabled': '' } : {})}
       dir={messages.dir}
-      lang={locale}
+      // The language of the strings shown, which differs from `locale` only when its messages are missing.
+      lang={languageOf(locale) === languageOf(messages.locale) ? locale : messages.locale}
       className={cx(classNames.root, className)}
     >
       {step === 'phone' ? (
@@ -574,33 +596,28 @@ function PhoneVerifyFlow({
           <p id={ids.codeHint} data-scope="phone-verify" data-part="hint" className={classNames.hint}>
             {messages.codeHint(codeLength, format)}
           </p>
-          {parts ? (
-            <parts.CodeField
-              ref={codeFieldRef}
-              id={ids.code}
-              length={codeLength}
-              value={code}
-              onValueChange={setCode}
-              onComplete={(value) => {
-                if (autoSubmit) submitCode(value)
-              }}
-              onKeyDown={(event) => {
-                if (event.key !== 'Enter') return
-                event.preventDefault()
-                if (code.length === codeLength) submitCode(code)
-              }}
-              readOnly={flow.status === 'checking'}
-              disabled={disabled || flow.status === 'expired'}
-              invalid={codeInvalid}
-              aria-describedby={describedBy(ids.codeHint, codeInvalid)}
-              {...(classNames.codeField ? { rootClassName: classNames.codeField } : {})}
-              {...(classNames.codeInput ? { className: classNames.codeInput } : {})}
-              {...(classNames.codeSlot ? { slotClassName: classNames.codeSlot } : {})}
-            />
-          ) : (
-            // Keeps the field's place while its chunk arrives (a few milliseconds after the first render).
-            <div data-scope="phone-verify" data-part="code-field" data-state="loading" />
-          )}
+          <CodeField
+            ref={codeRef}
+            id={ids.code}
+            length={codeLength}
+            value={code}
+            onValueChange={setCode}
+            onComplete={(value) => {
+              if (autoSubmit) submitCode(value)
+            }}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return
+              event.preventDefault()
+              if (code.length === codeLength) submitCode(code)
+            }}
+            readOnly={flow.status === 'checking'}
+            disabled={disabled || flow.status === 'expired'}
+            invalid={codeInvalid}
+            aria-describedby={describedBy(ids.codeHint, codeInvalid)}
+            {...(classNames.codeField ? { rootClassName: classNames.codeField } : {})}
+            {...(classNames.codeInput ? { className: classNames.codeInput } : {})}
+            {...(classNames.codeSlot ? { slotClassName: classNames.codeSlot } : {})}
+          />
           {autoSubmit ? null : (
             <button
               type="button"
@@ -617,8 +634,8 @@ function PhoneVerifyFlow({
               {flow.status === 'checking' ? messages.verifying : messages.verify}
             </button>
           )}
-          {flow.status === 'expired' || !parts ? null : (
-            <parts.ResendButton
+          {flow.status === 'expired' ? null : (
+            <ResendButton
               availableAt={flow.resendAvailableAt}
               remaining={flow.remainingResends}
               pending={flow.status === 'sending'}

@@ -2,6 +2,7 @@
 import { createSandbox } from '@otpflow/core/sandbox'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
+import { he } from './locales/he'
 import { PhoneVerify } from './phone-verify'
 
 describe('PhoneVerify on a server', () => {
@@ -16,7 +17,7 @@ describe('PhoneVerify on a server', () => {
   })
 
   it('renders the direction and strings of the locale', () => {
-    const html = renderToString(<PhoneVerify endpoint="/api/otp" locale="he" />)
+    const html = renderToString(<PhoneVerify endpoint="/api/otp" messages={he} />)
     expect(html).toContain('dir="rtl"')
     expect(html).toContain('מספר טלפון')
   })

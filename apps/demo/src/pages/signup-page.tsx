@@ -1,5 +1,6 @@
 import { createEndpointClient } from '@otpflow/core'
 import { PhoneVerify } from '@otpflow/phone-verify'
+import { locales } from '@otpflow/phone-verify/locales'
 import '@otpflow/phone-verify/styles.css'
 import { type FormEvent, useId, useMemo, useState } from 'react'
 import type { DemoLocale, DemoStrings } from '../i18n'
@@ -61,7 +62,7 @@ export function SignupPage({ locale, t, onSent }: SignupPageProps) {
           <label htmlFor={emailId}>{t.email}</label>
           <input id={emailId} name="email" type="email" autoComplete="email" required />
         </div>
-        <PhoneVerify client={client} locale={locale} name="phone_token" />
+        <PhoneVerify client={client} messages={locales[locale]} name="phone_token" />
         <button type="submit" className="demo-button" disabled={result?.status === 'submitting'}>
           {result?.status === 'submitting' ? t.creatingAccount : t.createAccount}
         </button>

@@ -4,6 +4,7 @@ import type { Messages } from '../messages'
 const ltr = (text: string) => `\u2066${text}\u2069`
 
 export const ar: Messages = {
+  locale: 'ar',
   dir: 'rtl',
   country: 'البلد',
   noCountryFound: 'لم يتم العثور على أي بلد',

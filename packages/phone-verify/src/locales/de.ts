@@ -1,6 +1,7 @@
 import type { Messages } from '../messages'
 
 export const de: Messages = {
+  locale: 'de',
   dir: 'ltr',
   country: 'Land',
   noCountryFound: 'Kein Land gefunden',

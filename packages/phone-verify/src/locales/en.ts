@@ -1,6 +1,7 @@
 import type { Messages } from '../messages'
 
 export const en: Messages = {
+  locale: 'en',
   dir: 'ltr',
   country: 'Country',
   noCountryFound: 'No country found',

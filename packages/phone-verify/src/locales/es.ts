@@ -1,6 +1,7 @@
 import type { Messages } from '../messages'
 
 export const es: Messages = {
+  locale: 'es',
   dir: 'ltr',
   country: 'País',
   noCountryFound: 'No se encontró ningún país',

@@ -1,6 +1,7 @@
 import type { Messages } from '../messages'
 
 export const fr: Messages = {
+  locale: 'fr',
   dir: 'ltr',
   country: 'Pays',
   noCountryFound: 'Aucun pays trouvé',

@@ -4,6 +4,7 @@ import type { Messages } from '../messages'
 const ltr = (text: string) => `\u2066${text}\u2069`
 
 export const he: Messages = {
+  locale: 'he',
   dir: 'rtl',
   country: 'מדינה',
   noCountryFound: 'לא נמצאה מדינה',

@@ -28,6 +28,10 @@ describe('locales', () => {
     for (const text of allStrings(messages, name)) expect(text.trim()).not.toBe('')
   })
 
+  it('names its own language in each', () => {
+    for (const [name, messages] of Object.entries(locales)) expect(messages.locale).toBe(name)
+  })
+
   it('sets right-to-left for Arabic and Hebrew only', () => {
     const rtl = Object.entries(locales)
       .filter(([, messages]) => messages.dir === 'rtl')

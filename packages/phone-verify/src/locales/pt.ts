@@ -1,6 +1,7 @@
 import type { Messages } from '../messages'
 
 export const pt: Messages = {
+  locale: 'pt',
   dir: 'ltr',
   country: 'País',
   noCountryFound: 'Nenhum país encontrado',
