@@ -318,6 +318,14 @@ describe('errors', () => {
     expect((await rejection(client.createAuthentication({ phoneNumber: '+14155552671' }))).code).toBe('invalid_response')
   })
 
+  it.each([-1, 1.5])('reads a remaining_retry of %s as invalid_response', async (remaining) => {
+    const { client } = dingClient(() => json({ authentication_uuid: UUID, status: 'pending', remaining_retry: remaining }))
+    expect(await rejection(client.createAuthentication({ phoneNumber: '+14155552671' }))).toMatchObject({
+      code: 'invalid_response',
+      message: expect.stringContaining('remaining_retry'),
+    })
+  })
+
   it('reads a refused connection as network_error', async () => {
     const { client } = dingClient(() => Promise.reject(new TypeError('fetch failed')))
     expect((await rejection(client.check({ authenticationUuid: UUID, checkCode: '1' }))).code).toBe('network_error')
@@ -489,6 +497,32 @@ describe('createEndpointClient', () => {
     expect(fake.calls.map((c) => c.url)).toEqual(['/api/otp/authentication', '/api/otp/check'])
     expect(fake.calls[0]?.headers['x-api-key']).toBeUndefined()
     expect(fake.calls[0]?.body).toEqual({ phone_number: '+447700900123' })
+  })
+
+  it('sends the endpoint only the fields it reads from a browser, checked as the full client checks them', async () => {
+    const fake = fakeFetch(() => json({ authentication_uuid: UUID, status: 'pending' }))
+    const client = createEndpointClient({ fetch: fake.fetch })
+    await client.createAuthentication({
+      phoneNumber: '+447700900123',
+      locale: 'fr-FR',
+      deviceType: 'WEB',
+      appVersion: '2.1.0',
+      isReturningUser: true,
+      // Set by the endpoint itself, never by the browser.
+      ip: '203.0.113.7',
+      callbackUrl: 'https://example.com/hooks/otp',
+      templateId: 'template-1',
+    })
+    expect(fake.calls[0]?.body).toEqual({
+      phone_number: '+447700900123',
+      locale: 'fr-FR',
+      device_type: 'WEB',
+      app_version: '2.1.0',
+      is_returning_user: true,
+    })
+    const refused = client.createAuthentication({ phoneNumber: '+447700900123', deviceType: 'TV' as 'WEB' })
+    await expect(refused).rejects.toMatchObject({ code: 'invalid_request', field: 'deviceType' })
+    expect(fake.calls).toHaveLength(1)
   })
 
   it('validates before sending, like the full client', async () => {

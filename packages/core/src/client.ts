@@ -16,6 +16,7 @@ import {
   checkInputSchema,
   createAuthenticationInputSchema,
   e164Schema,
+  endpointAuthenticationInputSchema,
   feedbackInputSchema,
   retryInputSchema,
   wireErrorSchema,
@@ -251,27 +252,50 @@ function createTransport(options: OtpClientOptions, defaultBaseUrl: string): Tra
   return { request, withCustomer }
 }
 
-/** `createAuthentication`, `check` and `retry` over a transport. */
-function contractMethods({ request, withCustomer }: Transport): OtpContract {
+/** The snake_case body of `createAuthentication` for Ding: every field of the input. */
+function dingAuthenticationBody(input: CreateAuthenticationInput): Record<string, unknown> {
+  const valid = validate(createAuthenticationInputSchema, input)
+  return {
+    phone_number: valid.phoneNumber,
+    ip: valid.ip,
+    device_id: valid.deviceId,
+    device_type: valid.deviceType,
+    app_version: valid.appVersion,
+    callback_url: valid.callbackUrl,
+    app_realm: valid.appRealm,
+    os_version: valid.osVersion,
+    device_model: valid.deviceModel,
+    is_returning_user: valid.isReturningUser,
+    template_id: valid.templateId,
+    correlation_id: valid.correlationId,
+    sender_id: valid.senderId,
+    locale: valid.locale,
+  }
+}
+
+/**
+ * The body of `createAuthentication` for the app's endpoint: the fields it reads from a browser. It sets the IP and
+ * the Ding-only fields itself, so they are neither checked nor sent here.
+ */
+function endpointAuthenticationBody(input: CreateAuthenticationInput): Record<string, unknown> {
+  const valid = validate(endpointAuthenticationInputSchema, input)
+  return {
+    phone_number: valid.phoneNumber,
+    device_type: valid.deviceType,
+    app_version: valid.appVersion,
+    is_returning_user: valid.isReturningUser,
+    locale: valid.locale,
+  }
+}
+
+/** `createAuthentication`, `check` and `retry` over a transport, with the body of `createAuthentication` it sends. */
+function contractMethods(
+  { request, withCustomer }: Transport,
+  authenticationBody: (input: CreateAuthenticationInput) => Record<string, unknown>,
+): OtpContract {
   const createAuthentication: OtpClient['createAuthentication'] = (input, requestOptions) => {
     try {
-      const valid = validate(createAuthenticationInputSchema, input)
-      const body = compact({
-        phone_number: valid.phoneNumber,
-        ip: valid.ip,
-        device_id: valid.deviceId,
-        device_type: valid.deviceType,
-        app_version: valid.appVersion,
-        callback_url: valid.callbackUrl,
-        app_realm: valid.appRealm,
-        os_version: valid.osVersion,
-        device_model: valid.deviceModel,
-        is_returning_user: valid.isReturningUser,
-        template_id: valid.templateId,
-        correlation_id: valid.correlationId,
-        sender_id: valid.senderId,
-        locale: valid.locale,
-      })
+      const body = compact(authenticationBody(input))
       return request('POST', '/authentication', createAuthenticationResponseSchema, withCustomer(body), requestOptions)
     } catch (error) {
       return Promise.reject(error)
@@ -319,7 +343,7 @@ export type EndpointClientOptions = Omit<OtpClientOptions, 'apiKey' | 'customerU
  * const sent = await otp.createAuthentication({ phoneNumber: '+14155552671' })
  */
 export function createEndpointClient(options: EndpointClientOptions = {}): OtpContract {
-  return contractMethods(createTransport(options, '/api/otp'))
+  return contractMethods(createTransport(options, '/api/otp'), endpointAuthenticationBody)
 }
 
 /**
@@ -337,7 +361,7 @@ export function createEndpointClient(options: EndpointClientOptions = {}): OtpCo
 export function createOtpClient(options: OtpClientOptions = {}): OtpClient {
   const transport = createTransport(options, DING_BASE_URL)
   const { request, withCustomer } = transport
-  const contract = contractMethods(transport)
+  const contract = contractMethods(transport, dingAuthenticationBody)
   const client: OtpClient = {
     ...contract,
     createAutentication: contract.createAuthentication,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { openStatus, wireTimestamp } from './schemas'
+import { countSchema, openStatus, wireTimestamp } from './schemas'
 import { AUTHENTICATION_STATUSES, CHECK_STATUSES, RETRY_STATUSES } from './types'
 
 /*
@@ -14,7 +14,7 @@ const absent = <T extends z.ZodMiniType>(schema: T) =>
     z.transform((v) => (v ?? undefined) as z.output<T> | undefined),
   )
 const optionalString = absent(z.string())
-const optionalInt = absent(z.int().check(z.minimum(0)))
+const optionalInt = absent(countSchema)
 const optionalBool = absent(z.boolean())
 const optionalNumber = absent(z.number())
 

@@ -35,15 +35,40 @@ const nonBlank = (field: string, max = 256) =>
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max))
 const upTo = (max: number) => z.string().check(z.maxLength(max))
 
-export const deviceTypeSchema = z.enum(['IOS', 'ANDROID', 'WEB'])
+/**
+ * A count that cannot be negative: `0`, `1`, `2`… Written as a check on a number rather than `z.int()`, which would
+ * ship a second number type (and its ranges) to every browser for the two fields that use it.
+ */
+export const countSchema = z
+  .number()
+  .check(z.refine((value) => Number.isSafeInteger(value) && value >= 0, 'must be a whole number, 0 or more'))
+
+const DEVICE_TYPES = ['IOS', 'ANDROID', 'WEB'] as const
+export const deviceTypeSchema = z.enum(DEVICE_TYPES)
+/** {@link deviceTypeSchema} as a check on a string: the browser's endpoint client ships no enum type for one field. */
+const deviceTypeCheck = z
+  .string()
+  .check(z.refine((value) => (DEVICE_TYPES as readonly string[]).includes(value), 'must be IOS, ANDROID or WEB'))
+
+/** The fields of `createAuthentication` that the app's endpoint reads from a browser; it sets the rest itself. */
+const endpointAuthenticationShape = {
+  phoneNumber: e164Schema,
+  locale: z.optional(text(2, 35)),
+  deviceType: z.optional(deviceTypeCheck),
+  appVersion: z.optional(upTo(64)),
+  isReturningUser: z.optional(z.boolean()),
+}
+
+/**
+ * `createAuthentication` input as the endpoint client sends it (`createEndpointClient`): the fields the endpoint reads,
+ * so the server-only ones (IP, callback URL, template…) and their checks stay out of browser bundles.
+ */
+export const endpointAuthenticationInputSchema = z.object(endpointAuthenticationShape)
 
 /** `createAuthentication` input, camelCase, as callers pass it. */
 export const createAuthenticationInputSchema = z.object({
-  phoneNumber: e164Schema,
-  locale: z.optional(text(2, 35)),
+  ...endpointAuthenticationShape,
   deviceType: z.optional(deviceTypeSchema),
-  appVersion: z.optional(upTo(64)),
-  isReturningUser: z.optional(z.boolean()),
   ip: z.optional(upTo(64)),
   deviceId: z.optional(upTo(256)),
   osVersion: z.optional(upTo(64)),

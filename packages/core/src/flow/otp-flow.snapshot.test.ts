@@ -49,6 +49,9 @@ describe('session snapshots', () => {
     'not json',
     '{}',
     '{"version":2}',
+    JSON.stringify({ ...JSON.parse(serializeSession(session)), version: 2 }),
+    JSON.stringify({ ...JSON.parse(serializeSession(session)), remainingResends: -1 }),
+    JSON.stringify({ ...JSON.parse(serializeSession(session)), attemptsLeft: 1.5 }),
     JSON.stringify({ ...JSON.parse(serializeSession(session)), sentAt: 'x' }),
   ])('drop what they cannot read: %s', (raw) => {
     expect(parseSession(raw)).toBeUndefined()

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { countSchema } from '../schemas'
 import type { FlowSession } from './otp-flow.machine'
 
 /**
@@ -6,15 +7,16 @@ import type { FlowSession } from './otp-flow.machine'
  * It holds what resuming needs, deadlines and the flow token, and never a code.
  */
 const storedSessionSchema = z.object({
-  version: z.literal(1),
+  // A check rather than `z.literal(1)`: one zod type less in the browser, for a field only compared.
+  version: z.number().check(z.refine((value) => value === 1)),
   phoneNumber: z.string().check(z.minLength(1)),
   authenticationUuid: z.string().check(z.minLength(1)),
   flowToken: z.optional(z.string()),
   sentAt: z.number(),
   expiresAt: z.optional(z.number()),
   resendAvailableAt: z.number(),
-  remainingResends: z.optional(z.int().check(z.minimum(0))),
-  attemptsLeft: z.optional(z.int().check(z.minimum(0))),
+  remainingResends: z.optional(countSchema),
+  attemptsLeft: z.optional(countSchema),
   clockOffset: z.number(),
 })
 
