@@ -11,7 +11,9 @@ export default defineConfig({
   // Everything is bundled: the server's own dependencies (fast-jwt, zod) are not resolvable from this package under pnpm.
   noExternal: [/./],
   // Bundled CommonJS dependencies (fast-jwt and its own) call `require` for Node built-ins, which an ES module lacks.
-  banner: { js: "import { createRequire as __otpflowCreateRequire } from 'node:module'; const require = __otpflowCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __otpflowCreateRequire } from 'node:module'; const require = __otpflowCreateRequire(import.meta.url);",
+  },
   esbuildOptions(options) {
     options.conditions = ['source']
   },
