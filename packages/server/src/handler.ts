@@ -50,7 +50,49 @@ export interface OtpHandlerOptions {
 /** What the connection knows and the Request does not: pass `{ ip }`, or `@hono/node-server`'s env (`{ incoming }`) as is. */
 export interface OtpHandlerInfo {
   ip?: string
-  incoming?: { socket?: { remoteAddress?: string } }
+  /**
+   * Node's request for this same Request (`@hono/node-server` passes it as `env.incoming`). Its socket gives the client
+   * IP, and its headers are read as they are, without building a Fetch `Headers` object on every request.
+   */
+  incoming?: { socket?: { remoteAddress?: string }; headers?: NodeHeaders }
+}
+
+/** Node's `IncomingMessage.headers`: lower-case names, repeated headers as arrays or joined. */
+type NodeHeaders = Readonly<Record<string, string | readonly string[] | undefined>>
+
+/** Reads one request header by its lower-case name, `null` when absent (as `Headers.get`). */
+type HeaderReader = (name: string) => string | null
+
+function headerReader(request: Request, info: OtpHandlerInfo | undefined): HeaderReader {
+  const raw = info?.incoming?.headers
+  if (raw !== undefined && raw !== null && typeof raw === 'object') {
+    return (name) => {
+      const value = raw[name]
+      return value === undefined ? null : typeof value === 'string' ? value : value.join(', ')
+    }
+  }
+  const headers = request.headers
+  return (name) => headers.get(name)
+}
+
+/** The parts of a Request's URL the routes need, read from its serialized form (already normalized by the URL parser). */
+interface RequestTarget {
+  /** `scheme://host[:port]`, as `URL.origin`. */
+  origin: string
+  pathname: string
+  href: string
+}
+
+function requestTarget(href: string): RequestTarget {
+  const authority = href.indexOf('://') + 3
+  let pathStart = href.indexOf('/', authority)
+  if (pathStart === -1) pathStart = href.length
+  let pathEnd = href.length
+  const query = href.indexOf('?', pathStart)
+  if (query !== -1) pathEnd = query
+  const fragment = href.indexOf('#', pathStart)
+  if (fragment !== -1 && fragment < pathEnd) pathEnd = fragment
+  return { origin: href.slice(0, pathStart), pathname: href.slice(pathStart, pathEnd) || '/', href }
 }
 
 export interface OtpHandler {
@@ -186,25 +228,25 @@ async function readBodyStream(body: ReadableStream<Uint8Array>): Promise<Uint8Ar
   return bytes
 }
 
-async function readBody(request: Request, headers: Headers): Promise<unknown> {
-  const mediaType = (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+async function readBody(request: Request, header: HeaderReader): Promise<unknown> {
+  const mediaType = (header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
   if (mediaType !== 'application/json') throw new EndpointError('unsupported_media_type')
-  const declaredHeader = headers.get('content-length')
+  const declaredHeader = header('content-length')
   const declared = Number(declaredHeader ?? '0')
   if (declared > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
-  let bytes: Uint8Array
+  let text: string
   if (declaredHeader !== null && /^\d+$/.test(declaredHeader)) {
     // A declared length is what the HTTP server already holds the body to, so it is read in one go: on Node servers
     // (e.g. @hono/node-server) this skips building a web stream over the socket for a body of a few hundred bytes.
     // The size is still checked on what actually arrived.
-    bytes = new Uint8Array(await request.arrayBuffer())
-    if (bytes.byteLength > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
+    text = await request.text()
+    if (text.length > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
   } else {
-    bytes = request.body === null ? new Uint8Array(0) : await readBodyStream(request.body)
+    text = request.body === null ? '' : utf8.decode(await readBodyStream(request.body))
   }
   let parsed: unknown
   try {
-    parsed = JSON.parse(utf8.decode(bytes))
+    parsed = JSON.parse(text)
   } catch {
     throw new EndpointError('invalid_request', { message: 'The body is not valid JSON' })
   }
@@ -261,34 +303,34 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
   const clock = options.clock ?? systemClock
   const sandbox = isSandboxProvider(provider) ? provider.sandbox : undefined
 
-  const clientIp = (headers: Headers, info: OtpHandlerInfo | undefined): string | undefined => {
+  const clientIp = (header: HeaderReader, info: OtpHandlerInfo | undefined): string | undefined => {
     if (proxyHops > 0) {
-      const forwarded = lastForwarded(headers.get('x-forwarded-for'), proxyHops)
+      const forwarded = lastForwarded(header('x-forwarded-for'), proxyHops)
       if (forwarded !== undefined) return forwarded
     }
     return info?.ip ?? info?.incoming?.socket?.remoteAddress
   }
 
-  const publicOrigin = (headers: Headers, url: URL): string => {
+  const publicOrigin = (header: HeaderReader, target: RequestTarget): string => {
     if (proxyHops > 0) {
-      const host = lastForwarded(headers.get('x-forwarded-host'), 1)
-      const proto = lastForwarded(headers.get('x-forwarded-proto'), 1)
-      if (host !== undefined) return `${proto ?? url.protocol.replace(':', '')}://${host}`
+      const host = lastForwarded(header('x-forwarded-host'), 1)
+      const proto = lastForwarded(header('x-forwarded-proto'), 1)
+      if (host !== undefined) return `${proto ?? target.origin.slice(0, target.origin.indexOf(':'))}://${host}`
     }
-    return url.origin
+    return target.origin
   }
 
   /** Same origin, or listed. A request with no `Origin` is not from a browser page on another site (browsers send it on cross-site POSTs). */
-  const originCheck = (headers: Headers, origin: string | null, url: URL): 'same' | 'allowed' | 'forbidden' => {
+  const originCheck = (header: HeaderReader, origin: string | null, target: RequestTarget): 'same' | 'allowed' | 'forbidden' => {
     if (origin === null) {
-      const site = headers.get('sec-fetch-site')
+      const site = header('sec-fetch-site')
       return site === null || site === 'same-origin' || site === 'none' ? 'same' : 'forbidden'
     }
-    if (origin === publicOrigin(headers, url)) return 'same'
+    if (origin === publicOrigin(header, target)) return 'same'
     return allowedOrigins.has(origin) ? 'allowed' : 'forbidden'
   }
 
-  const providerContext = (request: Request, headers: Headers, info: OtpHandlerInfo | undefined): ProviderContext => {
+  const providerContext = (request: Request, header: HeaderReader, info: OtpHandlerInfo | undefined): ProviderContext => {
     const ctx: ProviderContext = {
       store,
       clock,
@@ -299,9 +341,9 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
         return request.signal
       },
     }
-    const ip = clientIp(headers, info)
+    const ip = clientIp(header, info)
     if (ip !== undefined) ctx.ip = ip
-    const userAgent = headers.get('user-agent')
+    const userAgent = header('user-agent')
     if (userAgent !== null) ctx.userAgent = userAgent
     return ctx
   }
@@ -455,24 +497,26 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     return { status: 200, outcome: 'outbox', body: { messages } }
   }
 
+  const routePrefix = `${basePath}/`
+
   const route = async (
     request: Request,
-    headers: Headers,
+    header: HeaderReader,
     origin: string | null,
     info: OtpHandlerInfo | undefined,
     entry: Partial<OtpLogEntry>,
   ): Promise<Outcome> => {
-    const url = new URL(request.url)
-    const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined
+    const target = requestTarget(request.url)
+    const path = target.pathname.startsWith(routePrefix) ? target.pathname.slice(basePath.length) : undefined
     const name = path === undefined ? undefined : ROUTES[path]
     if (name === undefined || (name === 'outbox' && sandbox === undefined)) throw new EndpointError('not_found')
     entry.route = name
 
     if (name === 'outbox') {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new EndpointError('method_not_allowed', { detail: 'GET' })
-      return outbox(url)
+      return outbox(new URL(target.href))
     }
-    const allowed = request.method === 'POST' || request.method === 'OPTIONS' ? originCheck(headers, origin, url) : 'same'
+    const allowed = request.method === 'POST' || request.method === 'OPTIONS' ? originCheck(header, origin, target) : 'same'
     if (request.method === 'OPTIONS' && allowed === 'allowed') {
       return {
         status: 204,
@@ -488,8 +532,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     if (request.method !== 'POST') throw new EndpointError('method_not_allowed')
     if (allowed === 'forbidden') throw new EndpointError('forbidden_origin')
 
-    const body = await readBody(request, headers)
-    const ctx = providerContext(request, headers, info)
+    const body = await readBody(request, header)
+    const ctx = providerContext(request, header, info)
     // `return await`: an async function returning a promise as is takes two more microtask turns to settle.
     switch (name) {
       case 'send':
@@ -506,11 +550,11 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
   const handler = async (request: Request, info?: OtpHandlerInfo): Promise<Response> => {
     const started = performance.now()
     const entry: Partial<OtpLogEntry> = { route: 'unknown', method: request.method, provider: provider.name }
-    const headers = request.headers
-    const origin = headers.get('origin')
+    const header = headerReader(request, info)
+    const origin = header('origin')
     let outcome: Outcome
     try {
-      outcome = await route(request, headers, origin, info, entry)
+      outcome = await route(request, header, origin, info, entry)
     } catch (error) {
       const failure =
         error instanceof EndpointError

@@ -72,6 +72,56 @@ describe('mounting the handler in Node', () => {
     expect(ips).toEqual(['127.0.0.1'])
   })
 
+  it("reads the headers from Node's request under @hono/node-server: origin, media type, length, user agent, proxy", async () => {
+    const provider = sandboxProvider()
+    const seen: { ip?: string | undefined; userAgent?: string | undefined }[] = []
+    const handler = createOtpHandler({
+      provider: {
+        ...provider,
+        send: (input, ctx) => {
+          seen.push({ ip: ctx.ip, userAgent: ctx.userAgent })
+          return provider.send(input, ctx)
+        },
+      },
+      secret: SECRET,
+      logger: false,
+      trustProxy: true,
+      allowedOrigins: ['https://app.example.com'],
+    })
+    const server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }) as Server
+    await new Promise((resolve) => server.once('listening', resolve))
+    const origin = await listening(server)
+    const post = (headers: Record<string, string>, body = JSON.stringify({ phone_number: PHONE })) =>
+      fetch(`${origin}/api/otp/authentication`, { method: 'POST', headers, body })
+
+    const sent = await post({
+      'content-type': 'application/json; charset=utf-8',
+      origin: 'https://app.example.com',
+      'user-agent': 'otpflow-test/1.0',
+      'x-forwarded-for': '203.0.113.7, 198.51.100.2',
+    })
+    expect(sent.status).toBe(200)
+    expect(sent.headers.get('access-control-allow-origin')).toBe('https://app.example.com')
+    expect(seen).toEqual([{ ip: '198.51.100.2', userAgent: 'otpflow-test/1.0' }])
+
+    expect((await post({ 'content-type': 'application/json', origin: 'https://evil.example' })).status).toBe(403)
+    expect((await post({ 'content-type': 'text/plain' })).status).toBe(415)
+    const large = await post(
+      { 'content-type': 'application/json' },
+      JSON.stringify({ phone_number: PHONE, pad: 'x'.repeat(5000) }),
+    )
+    expect(large.status).toBe(413)
+    expect(((await large.json()) as { code: string }).code).toBe('payload_too_large')
+    // Behind the proxy, the public origin comes from X-Forwarded-Host/-Proto.
+    const proxied = await post({
+      'content-type': 'application/json',
+      origin: 'https://otp.example.com',
+      'x-forwarded-host': 'otp.example.com',
+      'x-forwarded-proto': 'https',
+    })
+    expect(proxied.status).toBe(200)
+  })
+
   it('inside a Hono app, with getConnInfo for the IP', async () => {
     const { handler, sandbox, ips } = setup()
     const app = new Hono()
