@@ -296,6 +296,22 @@ describe('createSandbox: memory', () => {
     expect((await rejection(sandbox.retry({ authenticationUuid: first.authenticationUuid }))).code).toBe('invalid_auth_uuid')
   })
 
+  it('keeps capping after a reset, and after many times its bound', async () => {
+    const { sandbox } = setup({ maxAuthentications: 10 })
+    for (let index = 0; index < 50; index += 1)
+      await sandbox.createAuthentication({ phoneNumber: `+1415555${String(index).padStart(4, '0')}` })
+    sandbox.reset()
+    expect(sandbox.size).toBe(0)
+    const sent: string[] = []
+    for (let index = 0; index < 5_000; index += 1)
+      sent.push(
+        (await sandbox.createAuthentication({ phoneNumber: `+1416${String(index).padStart(7, '0')}` })).authenticationUuid,
+      )
+    expect(sandbox.size).toBe(10)
+    expect((await sandbox.retry({ authenticationUuid: sent.at(-1) as string })).status).toBe('denied')
+    expect((await rejection(sandbox.retry({ authenticationUuid: sent.at(-11) as string }))).code).toBe('invalid_auth_uuid')
+  })
+
   it('keeps an expired authentication for one more TTL so a late check still says expired_auth', async () => {
     const { sandbox, clock } = setup({ ttlSeconds: 60 })
     const { sent, code } = await send(sandbox)

@@ -140,8 +140,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clock = options.clock ?? systemClock
   const generateCode = options.generateCode ?? (() => randomDigits(codeLength))
 
-  // Map order is creation order, and expiry is creation + a fixed TTL, so the oldest entries expire first.
   const authentications = new Map<string, Authentication>()
+  // UUIDs in creation order, read from `head`: expiry is creation + a fixed TTL, so the oldest expire first. A queue
+  // rather than iterating the Map from its start, which walks past every slot freed since the Map last rehashed:
+  // at the bound, with one authentication dropped per send, that walk grows to thousands of slots per send.
+  let order: string[] = []
+  let head = 0
   let messages: SandboxMessage[] = []
   const listeners = new Set<SandboxListener>()
 
@@ -149,9 +153,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   // Expired authentications stay one more TTL, so a late check still answers `expired_auth` rather than an unknown UUID.
   const purge = (now: number) => {
-    for (const [uuid, authentication] of authentications) {
-      if (authentication.expiresAt + ttlMs > now && authentications.size < maxAuthentications) break
+    while (head < order.length) {
+      const uuid = order[head] as string
+      const authentication = authentications.get(uuid)
+      if (authentication !== undefined && authentication.expiresAt + ttlMs > now && authentications.size < maxAuthentications)
+        break
       authentications.delete(uuid)
+      head += 1
+    }
+    // Drop the consumed front once it is most of the array, so the queue stays as long as the Map.
+    if (head > 1024 && head * 2 > order.length) {
+      order = order.slice(head)
+      head = 0
     }
   }
 
@@ -232,6 +245,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
     reset() {
       authentications.clear()
+      order = []
+      head = 0
       messages = []
     },
 
@@ -276,6 +291,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         nextRetryAt: now + resendDelayMs(0),
       }
       authentications.set(authentication.uuid, authentication)
+      order.push(authentication.uuid)
       if (status === 'pending') deliver(authentication, now)
       return {
         authenticationUuid: authentication.uuid,
