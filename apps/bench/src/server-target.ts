@@ -24,7 +24,6 @@ async function startHandler(): Promise<
       generateCode: () => '123456',
       maxCheckAttempts: 1_000_000_000,
       maxResends: 1_000_000,
-      maxAuthentications: 1_000_000,
     }),
     secret: 'bench-secret-bench-secret-bench-secret-0123456789',
     basePath: BASE_PATH,
