@@ -26,14 +26,16 @@ export const wireTimestamp = z.pipe(
 /** E.164: a plus sign, a country code that does not start with 0, 7 to 15 digits in all. */
 export const e164Schema = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number such as +14155552671'))
 
-const nonBlank = (field: string, max = 256) =>
+// Schema builders marked free of side effects, so a bundle drops the calls whose schemas it never uses (the Ding-only
+// and server-side schemas in a browser build).
+const nonBlank = /* @__NO_SIDE_EFFECTS__ */ (field: string, max = 256) =>
   z.string().check(
     z.maxLength(max),
     z.refine((value) => value.trim().length > 0, `${field} must not be empty`),
   )
 
-const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max))
-const upTo = (max: number) => z.string().check(z.maxLength(max))
+const text = /* @__NO_SIDE_EFFECTS__ */ (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max))
+const upTo = /* @__NO_SIDE_EFFECTS__ */ (max: number) => z.string().check(z.maxLength(max))
 
 /**
  * A count that cannot be negative: `0`, `1`, `2`… Written as a check on a number rather than `z.int()`, which would
