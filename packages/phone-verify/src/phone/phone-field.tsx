@@ -65,8 +65,12 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
     onValueChange?.({ value: text, country: nextCountry, e164: kit?.toE164(text, nextCountry) })
   }
 
+  // Whether the text is the user's own typing (or paste), as opposed to a value handed in before any input.
+  const typed = useRef(false)
+
   /** Formats raw text with the caret kept after the same number of digits. */
   const applyTyping = (raw: string, caret: number) => {
+    typed.current = true
     const clean = cleanPhoneText(raw)
     const detected = clean.startsWith('+') ? kit?.countryOf(clean, country) : undefined
     const nextCountry = detected ?? country
@@ -81,6 +85,7 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
     // Autofill and paste bring the whole number at once; some browsers fire them with no inputType at all.
     const bulk = inputType ? bulkInputTypes.has(inputType) : raw.length - value.length > 1
     if (bulk && kit) {
+      typed.current = true
       const normalized = kit.normalize(raw, country)
       commit(normalized.text, normalized.country, normalized.text.length)
       return
@@ -111,19 +116,26 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
     }
   }
 
-  // When the phone kit arrives, a value given before (`defaultValue`) is normalized like a paste. When the user picks
-  // another country, a national number is reformatted for it, and an international number of another country keeps
-  // its national digits (the calling code now comes from the picker).
-  const latest = useRef({ value, commit })
-  latest.current = { value, commit }
+  // When the phone kit arrives, a value given before (`defaultValue`) is normalized like a paste, while text the user
+  // is typing is formatted as typing would have done it (an international number stays international, the caret keeps
+  // its place). When the user picks another country, a national number is reformatted for it, and an international
+  // number of another country keeps its national digits (the calling code now comes from the picker).
+  const latest = useRef({ value, commit, applyTyping })
+  latest.current = { value, commit, applyTyping }
   const previousCountry = useRef(country)
   useEffect(() => {
     const picked = previousCountry.current !== country
     previousCountry.current = country
     if (!kit) return
-    const { value: current, commit: apply } = latest.current
+    const { value: current, commit: apply, applyTyping: format } = latest.current
     const clean = cleanPhoneText(current)
     if (clean === '') return
+    if (!picked && typed.current) {
+      const input = inputRef.current
+      const caret = input && document.activeElement === input ? (input.selectionStart ?? current.length) : current.length
+      format(current, caret)
+      return
+    }
     let next: { text: string; country: CountryCode | undefined }
     if (!picked) next = kit.normalize(current, country)
     else if (!clean.startsWith('+')) next = { text: kit.format(clean, country), country }
