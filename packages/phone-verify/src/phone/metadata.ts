@@ -7,7 +7,7 @@ let pending: Promise<PhoneKit> | undefined
 const listeners = new Set<Listener>()
 
 /**
- * Loads the phone number kit (libphonenumber-js, its `min` metadata and the functions built on them, about 36 kB
+ * Loads the phone number kit (libphonenumber-js, its `min` metadata and the functions built on them, about 33 kB
  * gzipped) in its own chunk, once. Nothing needs it to paint the first frame; the phone field formats as soon as it
  * arrives. Call it early (on hover, on route load) to have it ready sooner.
  *

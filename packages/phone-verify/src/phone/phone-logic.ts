@@ -14,7 +14,7 @@ export function countryOfInternational(
   typer.input(clean)
   const callingCode = typer.getCallingCode()
   if (!callingCode) return undefined
-  const parsed = engine.parsePhoneNumberFromString(clean, engine.metadata)
+  const parsed = engine.parse(clean)
   if (parsed?.country) return parsed.country
   if (current && engine.getCountryCallingCode(current, engine.metadata) === callingCode) return current
   return engine.metadata.country_calling_codes[callingCode]?.[0] as CountryCode | undefined
@@ -46,9 +46,9 @@ function withoutTrunkZero(clean: string, engine: PhoneEngine): string {
   const national = clean.slice(1 + callingCode.length)
   if (!national.startsWith('0')) return clean
   const stripped = `+${callingCode}${national.slice(1)}`
-  const asIs = engine.parsePhoneNumberFromString(clean, engine.metadata)
+  const asIs = engine.parse(clean)
   if (asIs?.isValid()) return clean
-  const fixed = engine.parsePhoneNumberFromString(stripped, engine.metadata)
+  const fixed = engine.parse(stripped)
   return fixed?.isValid() || (fixed?.isPossible() && !asIs?.isPossible()) ? stripped : clean
 }
 
@@ -69,8 +69,8 @@ export function normalizePhoneValue(text: string, country: CountryCode | undefin
   let clean = cleanPhoneText(text)
   if (!clean.startsWith('+') && country) {
     const callingCode = engine.getCountryCallingCode(country, engine.metadata)
-    const asNational = engine.parsePhoneNumberFromString(clean, country, engine.metadata)
-    const asInternational = engine.parsePhoneNumberFromString(`+${clean}`, engine.metadata)
+    const asNational = engine.parse(clean, country)
+    const asInternational = engine.parse(`+${clean}`)
     const same = asNational?.number === asInternational?.number
     if (clean.startsWith(callingCode) && asInternational?.isPossible() && (same || !asNational?.isPossible())) clean = `+${clean}`
   }
@@ -78,7 +78,7 @@ export function normalizePhoneValue(text: string, country: CountryCode | undefin
   clean = withoutTrunkZero(clean, engine)
   const detected = countryOfInternational(clean, country, engine)
   if (!detected) return { text: formatPhone(clean, country, engine), country }
-  const parsed = engine.parsePhoneNumberFromString(clean, engine.metadata)
+  const parsed = engine.parse(clean)
   const national = parsed ? parsed.formatNational() : clean
   return { text: formatPhone(cleanPhoneText(national), detected, engine), country: detected }
 }
@@ -88,11 +88,7 @@ export function toE164(text: string, country: CountryCode | undefined, engine: P
   if (!engine) return undefined
   const clean = cleanPhoneText(text)
   const value = clean.startsWith('+') ? withoutTrunkZero(clean, engine) : clean
-  const parsed = value.startsWith('+')
-    ? engine.parsePhoneNumberFromString(value, engine.metadata)
-    : country
-      ? engine.parsePhoneNumberFromString(value, country, engine.metadata)
-      : undefined
+  const parsed = value.startsWith('+') ? engine.parse(value) : country ? engine.parse(value, country) : undefined
   return parsed?.isPossible() ? parsed.number : undefined
 }
 
@@ -103,13 +99,13 @@ export function toE164(text: string, country: CountryCode | undefined, engine: P
  */
 export function isPossiblePhone(e164: string | undefined, engine: PhoneEngine | undefined): boolean {
   if (!e164 || !engine) return false
-  return engine.parsePhoneNumberFromString(e164, engine.metadata)?.isPossible() ?? false
+  return engine.parse(e164)?.isPossible() ?? false
 }
 
 /** The international format of an E.164 number, for messages ("Code sent to +44 7700 900123"). */
 export function formatInternational(e164: string, engine: PhoneEngine | undefined): string {
   if (!engine) return e164
-  return engine.parsePhoneNumberFromString(e164, engine.metadata)?.formatInternational() ?? e164
+  return engine.parse(e164)?.formatInternational() ?? e164
 }
 
 /**
