@@ -252,24 +252,35 @@ function createTransport(options: OtpClientOptions, defaultBaseUrl: string): Tra
   return { request, withCustomer }
 }
 
+/** The snake_case fields that both bodies of `createAuthentication` have: what the app's endpoint reads from a browser. */
+const endpointFields = (valid: {
+  phoneNumber: string
+  deviceType?: string | undefined
+  appVersion?: string | undefined
+  isReturningUser?: boolean | undefined
+  locale?: string | undefined
+}) => ({
+  phone_number: valid.phoneNumber,
+  device_type: valid.deviceType,
+  app_version: valid.appVersion,
+  is_returning_user: valid.isReturningUser,
+  locale: valid.locale,
+})
+
 /** The snake_case body of `createAuthentication` for Ding: every field of the input. */
 function dingAuthenticationBody(input: CreateAuthenticationInput): Record<string, unknown> {
   const valid = validate(createAuthenticationInputSchema, input)
   return {
-    phone_number: valid.phoneNumber,
+    ...endpointFields(valid),
     ip: valid.ip,
     device_id: valid.deviceId,
-    device_type: valid.deviceType,
-    app_version: valid.appVersion,
     callback_url: valid.callbackUrl,
     app_realm: valid.appRealm,
     os_version: valid.osVersion,
     device_model: valid.deviceModel,
-    is_returning_user: valid.isReturningUser,
     template_id: valid.templateId,
     correlation_id: valid.correlationId,
     sender_id: valid.senderId,
-    locale: valid.locale,
   }
 }
 
@@ -278,14 +289,7 @@ function dingAuthenticationBody(input: CreateAuthenticationInput): Record<string
  * the Ding-only fields itself, so they are neither checked nor sent here.
  */
 function endpointAuthenticationBody(input: CreateAuthenticationInput): Record<string, unknown> {
-  const valid = validate(endpointAuthenticationInputSchema, input)
-  return {
-    phone_number: valid.phoneNumber,
-    device_type: valid.deviceType,
-    app_version: valid.appVersion,
-    is_returning_user: valid.isReturningUser,
-    locale: valid.locale,
-  }
+  return endpointFields(validate(endpointAuthenticationInputSchema, input))
 }
 
 /** `createAuthentication`, `check` and `retry` over a transport, with the body of `createAuthentication` it sends. */

@@ -1,32 +1,11 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { CountryCode } from 'libphonenumber-js/core'
-import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import { getPhoneKit, loadPhoneMetadata } from './metadata'
-import { PhoneField, type PhoneValueDetails } from './phone-field'
+import { PhoneFieldHarness } from './phone-field.harness'
 
 // The phone kit loads after the first render; in this file it has not loaded when typing starts (its own module
 // instance), so these tests see what a user typing on a fresh page sees when the kit lands mid-number.
-
-function Harness({ initialCountry, defaultValue }: { initialCountry: CountryCode; defaultValue?: string }) {
-  const [country, setCountry] = useState<CountryCode | undefined>(initialCountry)
-  const [details, setDetails] = useState<PhoneValueDetails>()
-  return (
-    <>
-      <label htmlFor="phone">Phone number</label>
-      <PhoneField
-        id="phone"
-        country={country}
-        onCountryChange={setCountry}
-        onValueChange={setDetails}
-        {...(defaultValue === undefined ? {} : { defaultValue })}
-      />
-      <output data-testid="country">{country}</output>
-      <output data-testid="e164">{details?.e164 ?? ''}</output>
-    </>
-  )
-}
 
 const field = () => screen.getByLabelText<HTMLInputElement>('Phone number')
 
@@ -34,7 +13,7 @@ describe('PhoneField when the phone kit arrives while the user types', () => {
   it('keeps an international number international, follows its country and keeps typing in place', async () => {
     expect(getPhoneKit()).toBeUndefined()
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.type(field(), '+44 7700')
     // Without the kit, the field keeps what was typed, without the separators it cannot place yet.
     expect(field()).toHaveValue('+447700')
@@ -52,7 +31,7 @@ describe('PhoneField when the phone kit arrives while the user types', () => {
   })
 
   it('still reads a value handed in before any typing like a paste: national, with its country picked', async () => {
-    render(<Harness initialCountry="US" defaultValue="+44 7700 900123" />)
+    render(<PhoneFieldHarness initialCountry="US" defaultValue="+44 7700 900123" />)
     await act(async () => {
       await loadPhoneMetadata()
     })

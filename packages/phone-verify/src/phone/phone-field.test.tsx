@@ -1,42 +1,18 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { CountryCode } from 'libphonenumber-js/core'
-import { useState } from 'react'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadPhoneMetadata } from './metadata'
-import { PhoneField, type PhoneValueDetails } from './phone-field'
+import { PhoneFieldHarness } from './phone-field.harness'
 
 beforeAll(async () => {
   await loadPhoneMetadata()
 })
 
-function Harness({ initialCountry, defaultValue }: { initialCountry: CountryCode; defaultValue?: string }) {
-  const [country, setCountry] = useState<CountryCode | undefined>(initialCountry)
-  const [details, setDetails] = useState<PhoneValueDetails>()
-  return (
-    <>
-      <label htmlFor="phone">Phone number</label>
-      <PhoneField
-        id="phone"
-        country={country}
-        onCountryChange={setCountry}
-        onValueChange={setDetails}
-        {...(defaultValue === undefined ? {} : { defaultValue })}
-      />
-      <output data-testid="country">{country}</output>
-      <output data-testid="e164">{details?.e164 ?? ''}</output>
-      <button type="button" onClick={() => setCountry('FR')}>
-        France
-      </button>
-    </>
-  )
-}
-
 const field = () => screen.getByLabelText<HTMLInputElement>('Phone number')
 
 describe('PhoneField', () => {
   it('is a tel field with phone autofill', () => {
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     expect(field()).toHaveAttribute('type', 'tel')
     expect(field()).toHaveAttribute('autocomplete', 'tel')
     expect(field()).toHaveAttribute('inputmode', 'tel')
@@ -44,7 +20,7 @@ describe('PhoneField', () => {
 
   it('formats as you type and keeps the caret at the end', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.type(field(), '4155552671')
     expect(field()).toHaveValue('(415) 555-2671')
     expect(field().selectionStart).toBe('(415) 555-2671'.length)
@@ -56,7 +32,7 @@ describe('PhoneField', () => {
     ['Persian', '۰۷۷۰۰۹۰۰۱۲۳'],
   ])('takes %s digits typed one by one in order, with the caret after each', async (_script, typed) => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="GB" />)
+    render(<PhoneFieldHarness initialCountry="GB" />)
     await user.type(field(), typed)
     expect(field()).toHaveValue('07700 900123')
     expect(field().selectionStart).toBe('07700 900123'.length)
@@ -66,7 +42,7 @@ describe('PhoneField', () => {
 
   it('keeps the caret after the digit typed in the middle of the number', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.type(field(), '415552671')
     expect(field()).toHaveValue('(415) 552-671')
     // caret after "(415) 55", insert the missing 5
@@ -77,7 +53,7 @@ describe('PhoneField', () => {
 
   it('deletes the digit before a separator on Backspace instead of getting stuck', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.type(field(), '4155552671')
     // caret right after "(415) 555-", behind the dash
     field().setSelectionRange(10, 10)
@@ -88,7 +64,7 @@ describe('PhoneField', () => {
 
   it('deletes a digit in the middle and keeps the caret there', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.type(field(), '4155552671')
     field().setSelectionRange(3, 3)
     await user.keyboard('{Backspace}')
@@ -98,7 +74,7 @@ describe('PhoneField', () => {
 
   it('deletes the digit after a separator on Delete', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.type(field(), '4155552671')
     field().setSelectionRange(9, 9)
     await user.keyboard('{Delete}')
@@ -113,7 +89,7 @@ describe('PhoneField', () => {
     ['+44 (0)7700 900123', 'DE'],
   ] as const)('reads a pasted %j (with %s chosen) as a United Kingdom number', async (pasted, chosen) => {
     const user = userEvent.setup()
-    render(<Harness initialCountry={chosen} />)
+    render(<PhoneFieldHarness initialCountry={chosen} />)
     await user.click(field())
     await user.paste(pasted)
     expect(field()).toHaveValue('07700 900123')
@@ -123,7 +99,7 @@ describe('PhoneField', () => {
 
   it('reads a pasted (415) 555-2671 with United States chosen', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.click(field())
     await user.paste('(415) 555-2671')
     expect(field()).toHaveValue('(415) 555-2671')
@@ -131,7 +107,7 @@ describe('PhoneField', () => {
   })
 
   it('normalizes an autofilled number that arrives without an input type', () => {
-    render(<Harness initialCountry="FR" />)
+    render(<PhoneFieldHarness initialCountry="FR" />)
     fireEvent.change(field(), { target: { value: '+1 (415) 555-2671' } })
     expect(screen.getByTestId('country')).toHaveTextContent('US')
     expect(field()).toHaveValue('(415) 555-2671')
@@ -139,7 +115,7 @@ describe('PhoneField', () => {
   })
 
   it('does not double the dial code when the autofilled number repeats it', () => {
-    render(<Harness initialCountry="GB" />)
+    render(<PhoneFieldHarness initialCountry="GB" />)
     fireEvent.change(field(), { target: { value: '447700900123' } })
     expect(field()).toHaveValue('07700 900123')
     expect(screen.getByTestId('e164')).toHaveTextContent('+447700900123')
@@ -147,7 +123,7 @@ describe('PhoneField', () => {
 
   it('follows the country of a typed international number', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.type(field(), '+447700900123')
     expect(field()).toHaveValue('+44 7700 900123')
     expect(screen.getByTestId('country')).toHaveTextContent('GB')
@@ -155,14 +131,14 @@ describe('PhoneField', () => {
   })
 
   it('normalizes a default value in international form', async () => {
-    render(<Harness initialCountry="US" defaultValue="+447700900123" />)
+    render(<PhoneFieldHarness initialCountry="US" defaultValue="+447700900123" />)
     expect(await screen.findByDisplayValue('07700 900123')).toBe(field())
     expect(screen.getByTestId('country')).toHaveTextContent('GB')
   })
 
   it('reformats the number for a newly chosen country', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="US" />)
+    render(<PhoneFieldHarness initialCountry="US" />)
     await user.type(field(), '0612345678')
     await user.click(screen.getByRole('button', { name: 'France' }))
     expect(field()).toHaveValue('06 12 34 56 78')
@@ -171,7 +147,7 @@ describe('PhoneField', () => {
 
   it('accepts Arabic-Indic digits', async () => {
     const user = userEvent.setup()
-    render(<Harness initialCountry="GB" />)
+    render(<PhoneFieldHarness initialCountry="GB" />)
     await user.click(field())
     await user.paste('٠٧٧٠٠ ٩٠٠١٢٣')
     expect(field()).toHaveValue('07700 900123')
