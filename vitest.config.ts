@@ -26,6 +26,38 @@ const domProject = (name: string) => ({
   },
 })
 
+// The components and hooks again on React 18: React, ReactDOM and the libraries built on them resolve to apps/react18's
+// copies, which pnpm binds to React 18 (an alias on the sources, and on the path each library is then loaded from).
+const react18Modules = r('apps/react18/node_modules')
+const react18Project = {
+  ...sourceConditions,
+  plugins: [react()],
+  resolve: {
+    ...sourceConditions.resolve,
+    alias: [
+      {
+        find: /^(react|react-dom|@tanstack\/react-query|react-hook-form|@testing-library\/react)(\/.*)?$/,
+        replacement: `${react18Modules}/$1$2`,
+      },
+    ],
+  },
+  test: {
+    name: 'react18',
+    root: r('.'),
+    environment: 'jsdom',
+    globals: true,
+    include: [
+      'apps/react18/src/*.test.tsx',
+      'packages/phone-verify/src/phone-verify.test.tsx',
+      'packages/phone-verify/src/hydration.test.tsx',
+      'packages/phone-verify/src/server-render.test.tsx',
+      'packages/react/src/use-otp-flow.test.tsx',
+      'packages/react/src/ssr.test.tsx',
+    ],
+    setupFiles: [r('vitest.setup.dom.ts')],
+  },
+}
+
 // Every story runs as a test in Debian's Chromium (play function + axe through the a11y addon).
 const storybookProject = {
   ...sourceConditions,
@@ -55,6 +87,7 @@ export default defineConfig({
       nodeProject('server'),
       domProject('react'),
       domProject('phone-verify'),
+      react18Project,
       storybookProject,
       benchProject,
     ],

@@ -97,6 +97,8 @@ const steps = {
       '--project',
       'phone-verify',
       '--project',
+      'react18',
+      '--project',
       'bench',
     ]),
   storybook: () => {
