@@ -1,6 +1,6 @@
 import { SANDBOX_TEST_NUMBERS } from '@otpflow/core/sandbox'
 import { describe, expect, it } from 'vitest'
-import { createOtpHandler, type OtpHandlerOptions } from './handler'
+import { createOtpHandler, iso, type OtpHandlerOptions } from './handler'
 import type { OtpLogEntry } from './log'
 import { sandboxProvider } from './providers/sandbox'
 import type { OtpProvider } from './providers/types'
@@ -587,5 +587,22 @@ describe('a second send for the same number', () => {
     const { status, body } = await read(await handler(post('/authentication', { phone_number: PHONE }), { ip: '203.0.113.7' }))
     expect(status).toBe(200)
     expect(body).toMatchObject({ authentication_uuid: 'v-1', status: 'pending', resent: true })
+  })
+})
+
+describe('iso', () => {
+  it('writes every date as Date#toISOString does, including years outside 1000-9999', () => {
+    let seed = 11
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed / 0x7fffffff
+    }
+    for (let index = 0; index < 20_000; index += 1) {
+      const date = new Date(Math.floor(next() * 2.6e14) - 1.3e14)
+      expect(iso(date)).toBe(date.toISOString())
+    }
+    expect(iso(new Date('2026-01-02T03:04:05.006Z'))).toBe('2026-01-02T03:04:05.006Z')
+    expect(iso(undefined)).toBeUndefined()
+    expect(() => iso(new Date(Number.NaN))).toThrow(RangeError)
   })
 })

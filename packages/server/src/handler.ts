@@ -10,7 +10,7 @@ import { hitNow, type OtpLimitsOption, resolveLimits } from './limits'
 import { consoleLogger, maskPhoneNumber, type OtpLogEntry, type OtpLogger } from './log'
 import { toProviderError } from './providers/errors'
 import { isSandboxProvider } from './providers/sandbox'
-import type { OtpProvider, ProviderContext, ProviderFlow } from './providers/types'
+import type { OtpProvider, ProviderContext, ProviderFlow, ProviderSendInput } from './providers/types'
 import { createMemoryStore, type Store } from './store'
 import { type OtpSecret, secretKey, signFlowToken, signVerificationToken, verifyFlowToken } from './tokens'
 
@@ -176,7 +176,18 @@ interface Outcome {
   detail?: string
 }
 
-const iso = (date: Date | undefined) => (date === undefined ? undefined : date.toISOString())
+const pad = (value: number, width: number) => String(value).padStart(width, '0')
+
+/**
+ * `Date#toISOString`, written out for the years 1000 to 9999 (the native one for any other, or for an invalid date):
+ * a send answers with three dates, and this takes half the time.
+ */
+export function iso(date: Date | undefined): string | undefined {
+  if (date === undefined) return undefined
+  const year = date.getUTCFullYear()
+  if (!(year >= 1000 && year <= 9999)) return date.toISOString()
+  return `${year}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}.${pad(date.getUTCMilliseconds(), 3)}Z`
+}
 
 /** The part of a zod schema the handler uses (core's wire schemas). */
 interface Schema<T> {
@@ -381,18 +392,12 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     if (byPhone !== undefined || byIp !== undefined)
       throw new EndpointError('rate_limited', { retryAfter: Math.max(byPhone ?? 0, byIp ?? 0) })
 
-    const sent = await callProvider(() =>
-      provider.send(
-        {
-          phoneNumber: input.phone_number,
-          ...(input.locale === undefined ? {} : { locale: input.locale }),
-          ...(input.device_type === undefined ? {} : { deviceType: input.device_type }),
-          ...(input.app_version === undefined ? {} : { appVersion: input.app_version }),
-          ...(input.is_returning_user === undefined ? {} : { isReturningUser: input.is_returning_user }),
-        },
-        ctx,
-      ),
-    )
+    const providerInput: ProviderSendInput = { phoneNumber: input.phone_number }
+    if (input.locale !== undefined) providerInput.locale = input.locale
+    if (input.device_type !== undefined) providerInput.deviceType = input.device_type
+    if (input.app_version !== undefined) providerInput.appVersion = input.app_version
+    if (input.is_returning_user !== undefined) providerInput.isReturningUser = input.is_returning_user
+    const sent = await callProvider(() => provider.send(providerInput, ctx))
     const flowToken = signFlowToken(
       {
         authenticationUuid: sent.authenticationUuid,
@@ -594,17 +599,20 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
       status: outcome.status,
       headers: responseHeaders,
     })
-    log?.({
-      level: outcome.status >= 500 ? 'error' : outcome.status === 429 || outcome.status === 403 ? 'warn' : 'info',
-      route: entry.route ?? 'unknown',
-      method: request.method,
-      status: outcome.status,
-      outcome: outcome.outcome,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      provider: provider.name,
-      ...(entry.phoneNumber === undefined ? {} : { phoneNumber: entry.phoneNumber }),
-      ...(outcome.detail === undefined ? {} : { detail: outcome.detail }),
-    })
+    if (log !== undefined) {
+      const line: OtpLogEntry = {
+        level: outcome.status >= 500 ? 'error' : outcome.status === 429 || outcome.status === 403 ? 'warn' : 'info',
+        route: entry.route ?? 'unknown',
+        method: request.method,
+        status: outcome.status,
+        outcome: outcome.outcome,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        provider: provider.name,
+      }
+      if (entry.phoneNumber !== undefined) line.phoneNumber = entry.phoneNumber
+      if (outcome.detail !== undefined) line.detail = outcome.detail
+      log(line)
+    }
     return response
   }
 

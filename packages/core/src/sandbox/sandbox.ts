@@ -255,7 +255,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       requestOptions?: RequestOptions,
     ): Promise<CreateAuthenticationResult> {
       const phoneNumber = input?.phoneNumber
-      await wait(phoneNumber === SANDBOX_TEST_NUMBERS.slow ? slowMs : latencyMs, requestOptions?.signal)
+      const pause = phoneNumber === SANDBOX_TEST_NUMBERS.slow ? slowMs : latencyMs
+      // Nothing to wait for or to abort: answered in the same turn.
+      if (pause > 0 || requestOptions?.signal) await wait(pause, requestOptions?.signal)
       if (!e164Schema.safeParse(phoneNumber).success || phoneNumber === SANDBOX_TEST_NUMBERS.invalidPhoneNumber) {
         throw new OtpError('invalid_phone_number', `${String(phoneNumber)} is not a valid phone number`, {
           status: 400,
@@ -307,14 +309,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
 
     async check(input: CheckInput, requestOptions?: RequestOptions): Promise<CheckResult> {
-      await wait(latencyMs, requestOptions?.signal)
+      if (latencyMs > 0 || requestOptions?.signal) await wait(latencyMs, requestOptions?.signal)
       const authentication = find(input?.authenticationUuid)
       const status = checkStatus(authentication, String(input.checkCode ?? ''), clock.now())
       return { authenticationUuid: authentication.uuid, status, rawStatus: status, meta: meta() }
     },
 
     async retry(input: RetryInput, requestOptions?: RequestOptions): Promise<RetryResult> {
-      await wait(latencyMs, requestOptions?.signal)
+      if (latencyMs > 0 || requestOptions?.signal) await wait(latencyMs, requestOptions?.signal)
       const authentication = find(input?.authenticationUuid)
       const now = clock.now()
       const status = retryStatus(authentication, now)

@@ -1,6 +1,6 @@
 import { OtpError, type RequestOptions } from '@otpflow/core'
 import { createSandbox, SANDBOX_TEST_NUMBERS, type Sandbox, type SandboxOptions } from '@otpflow/core/sandbox'
-import type { OtpProvider, ProviderContext } from './types'
+import type { OtpProvider, ProviderContext, ProviderSendResult } from './types'
 
 /** The sandbox as a provider; `sandbox` gives the outbox (to print codes in a dev terminal) and `reset()`. */
 export interface SandboxProvider extends OtpProvider {
@@ -42,14 +42,15 @@ export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): Sa
       if (sent.status === 'unknown' || sent.createdAt === undefined || sent.expiresAt === undefined) {
         throw new OtpError('upstream_error', `Sandbox answered an unexpected send: ${sent.rawStatus}`)
       }
-      return {
+      const result: ProviderSendResult = {
         authenticationUuid: sent.authenticationUuid,
         status: sent.status,
         createdAt: sent.createdAt,
         expiresAt: sent.expiresAt,
-        ...(sent.nextRetryAt === undefined ? {} : { nextRetryAt: sent.nextRetryAt }),
-        ...(sent.remainingRetry === undefined ? {} : { remainingRetry: sent.remainingRetry }),
       }
+      if (sent.nextRetryAt !== undefined) result.nextRetryAt = sent.nextRetryAt
+      if (sent.remainingRetry !== undefined) result.remainingRetry = sent.remainingRetry
+      return result
     },
     async check(flow, code, ctx) {
       const checked = await sandbox.check({ authenticationUuid: flow.authenticationUuid, checkCode: code }, options(ctx))
