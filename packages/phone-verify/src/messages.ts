@@ -88,6 +88,18 @@ export function createMessageFormat(locale: string): MessageFormat {
 /** The language of a BCP 47 tag: `fr-CA` → `fr`, `pt_BR` → `pt`. */
 export const languageOf = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? ''
 
+/**
+ * The strings an override in another language leaves to `base` (English): `['errors.network', …]`. Empty for an
+ * override without a `locale` of its own or in the base's language, where falling back is the point.
+ */
+export function stringsLeftToBase(base: Messages, override: MessagesOverride | undefined): string[] {
+  if (override?.locale === undefined || languageOf(override.locale) === languageOf(base.locale)) return []
+  const left = Object.keys(base).filter((key) => key !== 'errors' && !(key in override))
+  const errors = override.errors ?? {}
+  for (const key of Object.keys(base.errors)) if (!(key in errors)) left.push(`errors.${key}`)
+  return left
+}
+
 /** Merges an override over full messages. */
 export function mergeMessages(base: Messages, override: MessagesOverride | undefined): Messages {
   if (!override) return base

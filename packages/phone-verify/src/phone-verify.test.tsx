@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ar } from './locales/ar'
 import { es } from './locales/es'
 import { fr } from './locales/fr'
+import { mergeMessages } from './messages'
 import { loadPhoneMetadata } from './phone/metadata'
 import { PhoneVerify, type PhoneVerifyProps } from './phone-verify'
 
@@ -674,6 +675,21 @@ describe('PhoneVerify languages', () => {
     expect(screen.getByRole('button', { name: 'Recibir código' })).toBeInTheDocument()
     expect(screen.getByLabelText('Número de teléfono')).toBeInTheDocument()
     expect(warn).not.toHaveBeenCalled()
+  })
+
+  it('says once which strings a partial override in another language leaves in English', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    setup({ messages: { ...es, errors: { expired: 'El código caducó' } } })
+    expect(screen.getByLabelText('Número de teléfono')).toBeInTheDocument()
+    expect(warn).toHaveBeenCalledTimes(1)
+    const said = String(warn.mock.calls[0]?.[0])
+    expect(said).toContain('errors.network')
+    expect(said).not.toContain('errors.expired')
+    expect(said).toContain('...es.errors')
+    setup({ messages: { ...es, errors: { expired: 'El código caducó' } } })
+    expect(warn).toHaveBeenCalledTimes(1)
+    setup({ messages: mergeMessages(es, { errors: { expired: 'El código caducó' } }) })
+    expect(warn).toHaveBeenCalledTimes(1)
   })
 
   it('shows English with the locale’s formats when the locale has no messages, and says once what to import', async () => {

@@ -19,6 +19,7 @@ import {
   type Messages,
   type MessagesOverride,
   mergeMessages,
+  stringsLeftToBase,
 } from './messages'
 import { CountryPicker } from './phone/country-picker'
 import { getPhoneKit } from './phone/metadata'
@@ -107,6 +108,21 @@ function warnMissingMessages(locale: string, messagesLocale: string): void {
   console.warn(
     `[@otpflow/phone-verify] <PhoneVerify locale="${locale}"> has no messages in that language, so its strings stay in "${messagesLocale}": ${fix}.`,
   )
+}
+
+const warnedFallbacks = new Set<string>()
+
+/**
+ * Says once when strings in another language leave some to English: `{ ...fr, errors: { expired: '…' } }` replaces all
+ * of French's errors, not one, so the others would show in English.
+ */
+function warnEnglishFallbacks(override: MessagesOverride | undefined): void {
+  const left = stringsLeftToBase(en, override)
+  if (left.length === 0) return
+  const message = `[@otpflow/phone-verify] messages in "${override?.locale}" leave ${left.join(', ')} in English: spread the language's own into them (errors: { ...${languageOf(override?.locale ?? '')}.errors, … }), or build them with mergeMessages(${languageOf(override?.locale ?? '')}, overrides).`
+  if (warnedFallbacks.has(message)) return
+  warnedFallbacks.add(message)
+  console.warn(message)
 }
 
 const noSubscribe = () => () => {}
@@ -303,7 +319,10 @@ function PhoneVerifyFlow({
   const locale = localeProp ?? messages.locale
   // Bundlers replace `process.env.NODE_ENV`, so a production build drops the warning; where nothing replaced it and
   // there is no `process` (a plain ES module in a browser), it is off.
-  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') warnMissingMessages(locale, messages.locale)
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    warnMissingMessages(locale, messages.locale)
+    warnEnglishFallbacks(messagesProp)
+  }
   const format = useMemo(() => createMessageFormat(locale), [locale])
   const clock = flowOptions?.clock ?? systemClock
   const flow = useOtpFlow({
