@@ -1,6 +1,6 @@
 import { SANDBOX_TEST_NUMBERS } from '@otpflow/core/sandbox'
 import { describe, expect, it } from 'vitest'
-import { createOtpHandler, iso, type OtpHandlerOptions } from './handler'
+import { createOtpHandler, iso, type OtpHandlerOptions, requestTarget } from './handler'
 import type { OtpLogEntry } from './log'
 import { sandboxProvider } from './providers/sandbox'
 import type { OtpProvider } from './providers/types'
@@ -604,5 +604,26 @@ describe('iso', () => {
     expect(iso(new Date('2026-01-02T03:04:05.006Z'))).toBe('2026-01-02T03:04:05.006Z')
     expect(iso(undefined)).toBeUndefined()
     expect(() => iso(new Date(Number.NaN))).toThrow(RangeError)
+  })
+})
+
+describe('requestTarget', () => {
+  it('reads the origin and path of a Request URL as URL does', () => {
+    const urls = [
+      'http://localhost:5173/api/otp/check',
+      'https://app.example.com/api/otp/authentication?x=1&y=%2F',
+      'http://127.0.0.1:8080/api/otp/retry#part',
+      'http://[::1]:3000/api/otp/check?a=b#c',
+      'https://EXAMPLE.com:443/api/otp/../otp/check',
+      'http://example.com',
+      'http://example.com/?only=query',
+      'http://example.com/api/otp/sandbox/outbox?phone_number=%2B447700900123',
+    ]
+    for (const url of urls) {
+      // A Request serializes its URL through the URL parser first, as every Fetch implementation does.
+      const href = new Request(url).url
+      const parsed = new URL(href)
+      expect(requestTarget(href), url).toEqual({ origin: parsed.origin, pathname: parsed.pathname, href })
+    }
   })
 })

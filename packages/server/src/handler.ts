@@ -83,7 +83,7 @@ interface RequestTarget {
   href: string
 }
 
-function requestTarget(href: string): RequestTarget {
+export function requestTarget(href: string): RequestTarget {
   const authority = href.indexOf('://') + 3
   let pathStart = href.indexOf('/', authority)
   if (pathStart === -1) pathStart = href.length
@@ -359,9 +359,11 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     return ctx
   }
 
-  const flowFromBody = (body: { authentication_uuid: string; flow_token: string }): ProviderFlow => {
+  /** The flow a check or retry is about, from its verified flow token; the log line gets its masked number. */
+  const flowFromBody = (body: { authentication_uuid: string; flow_token: string }, entry: Partial<OtpLogEntry>): ProviderFlow => {
     const flow = verifyFlowToken(body.flow_token, provider.name, key, clock)
     if (flow === undefined || flow.authenticationUuid !== body.authentication_uuid) throw new EndpointError('invalid_flow_token')
+    entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
     return flow
   }
 
@@ -435,8 +437,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
 
   const check = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
     const input = validate(wireCheckRequestSchema, body)
-    const flow = flowFromBody(input)
-    entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
+    const flow = flowFromBody(input, entry)
     const now = clock.now()
     const expired = expiredAnswer(flow, now)
     if (expired) return expired
@@ -463,8 +464,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
 
   const retry = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
     const input = validate(wireRetryRequestSchema, body)
-    const flow = flowFromBody(input)
-    entry.phoneNumber = maskPhoneNumber(flow.phoneNumber)
+    const flow = flowFromBody(input, entry)
     const now = clock.now()
     const expired = expiredAnswer(flow, now)
     if (expired) return expired
