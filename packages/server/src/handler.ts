@@ -54,7 +54,14 @@ export interface OtpHandlerInfo {
    * Node's request for this same Request (`@hono/node-server` passes it as `env.incoming`). Its socket gives the client
    * IP, and its headers are read as they are, without building a Fetch `Headers` object on every request.
    */
-  incoming?: { socket?: { remoteAddress?: string }; headers?: NodeHeaders }
+  incoming?: {
+    socket?: { remoteAddress?: string }
+    headers?: NodeHeaders
+    /** Ended once a body parser mounted before the handler (e.g. Express's `express.json()`) has read the body. */
+    readableEnded?: boolean
+    /** What that body parser left: an object (`express.json()`), a string (`express.text()`) or bytes (`express.raw()`). */
+    body?: unknown
+  }
 }
 
 /** Node's `IncomingMessage.headers`: lower-case names, repeated headers as arrays or joined. */
@@ -239,14 +246,33 @@ async function readBodyStream(body: ReadableStream<Uint8Array>): Promise<Uint8Ar
   return bytes
 }
 
-async function readBody(request: Request, header: HeaderReader): Promise<unknown> {
+/**
+ * The body a Node body parser mounted before the handler has already read, when it has: the request's own stream is
+ * then empty. `undefined` when the stream is still there to read.
+ */
+function parsedBefore(info: OtpHandlerInfo | undefined): unknown {
+  const incoming = info?.incoming
+  if (incoming?.readableEnded !== true) return undefined
+  const body = incoming.body
+  if (typeof body === 'string') return body
+  if (body instanceof Uint8Array) return utf8.decode(body)
+  if (typeof body === 'object' && body !== null) return body
+  throw new EndpointError('server_error', {
+    detail: 'The request body was read before the handler, and nothing it could use was left (a body parser mounted before it?)',
+  })
+}
+
+async function readBody(request: Request, header: HeaderReader, info: OtpHandlerInfo | undefined): Promise<unknown> {
   const mediaType = (header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
   if (mediaType !== 'application/json') throw new EndpointError('unsupported_media_type')
   const declaredHeader = header('content-length')
   const declared = Number(declaredHeader ?? '0')
   if (declared > MAX_BODY_BYTES) throw new EndpointError('payload_too_large')
+  const before = parsedBefore(info)
   let text: string
-  if (declaredHeader !== null && /^\d+$/.test(declaredHeader)) {
+  if (typeof before === 'object') return asJsonObject(before)
+  if (typeof before === 'string') text = before
+  else if (declaredHeader !== null && /^\d+$/.test(declaredHeader)) {
     // A declared length is what the HTTP server already holds the body to, so it is read in one go: on Node servers
     // (e.g. @hono/node-server) this skips building a web stream over the socket for a body of a few hundred bytes.
     // The size is still checked on what actually arrived.
@@ -261,6 +287,10 @@ async function readBody(request: Request, header: HeaderReader): Promise<unknown
   } catch {
     throw new EndpointError('invalid_request', { message: 'The body is not valid JSON' })
   }
+  return asJsonObject(parsed)
+}
+
+function asJsonObject(parsed: unknown): object {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new EndpointError('invalid_request', { message: 'The body must be a JSON object' })
   }
@@ -537,7 +567,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     if (request.method !== 'POST') throw new EndpointError('method_not_allowed')
     if (allowed === 'forbidden') throw new EndpointError('forbidden_origin')
 
-    const body = await readBody(request, header)
+    const body = await readBody(request, header, info)
     const ctx = providerContext(request, header, info)
     // `return await`: an async function returning a promise as is takes two more microtask turns to settle.
     switch (name) {

@@ -122,6 +122,43 @@ describe('mounting the handler in Node', () => {
     expect(proxied.status).toBe(200)
   })
 
+  it('behind a body parser that read the body first (Express json(), text() or raw()), it uses what the parser left', async () => {
+    const details: (string | undefined)[] = []
+    const provider = sandboxProvider()
+    const handler = createOtpHandler({ provider, secret: SECRET, logger: (entry) => details.push(entry.detail) })
+    const listener = getRequestListener(handler)
+    let leave: 'object' | 'string' | 'bytes' | 'nothing' = 'object'
+    // What express.json(), express.text() and express.raw() do: read the stream to its end and set req.body.
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = []
+      request.on('data', (chunk: Buffer) => chunks.push(chunk))
+      request.on('end', () => {
+        const raw = Buffer.concat(chunks)
+        const body = { object: JSON.parse(raw.toString()), string: raw.toString(), bytes: raw, nothing: undefined }[leave]
+        Object.assign(request, { body })
+        void listener(request, response)
+      })
+    })
+    const origin = await listening(server)
+    const send = () =>
+      fetch(`${origin}/api/otp/authentication`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone_number: PHONE }),
+      })
+    for (const kind of ['object', 'string', 'bytes'] as const) {
+      leave = kind
+      const sent = await send()
+      expect(sent.status, kind).toBe(200)
+      expect(((await sent.json()) as { status: string }).status).toBe('pending')
+    }
+    leave = 'nothing'
+    const lost = await send()
+    expect(lost.status).toBe(500)
+    expect(((await lost.json()) as { code: string }).code).toBe('server_error')
+    expect(details.at(-1)).toMatch(/read before the handler/)
+  })
+
   it('inside a Hono app, with getConnInfo for the IP', async () => {
     const { handler, sandbox, ips } = setup()
     const app = new Hono()
