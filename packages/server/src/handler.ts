@@ -526,7 +526,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
       .map((message) => ({
         phone_number: message.phoneNumber,
         code: message.code,
-        sent_at: message.sentAt.toISOString(),
+        sent_at: iso(message.sentAt),
         authentication_uuid: message.authenticationUuid,
       }))
     return { status: 200, outcome: 'outbox', body: { messages } }
