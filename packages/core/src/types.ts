@@ -90,6 +90,13 @@ export interface CheckResult {
   rawStatus: string
   /** Proof of verification, signed by the app's endpoint when `status` is `valid`. */
   verificationToken?: string
+  /** When `verificationToken` stops being accepted (sent by the app's endpoint with the token). */
+  verificationExpiresAt?: Date
+  /**
+   * Checks left on this authentication after this one, when the answering side knows it (the app's endpoint and the
+   * sandbox send it with `invalid`; Ding's own answer has none).
+   */
+  remainingAttempts?: number
   meta: ResponseMeta
 }
 
