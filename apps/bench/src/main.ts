@@ -1,6 +1,6 @@
 // `pnpm bench`: size, render cost and endpoint speed of this kit beside the kits users would pick instead, in one run.
 // Prints tables and writes results.json. Parts: `pnpm bench size server render` (default: all three).
-// BENCH_QUICK=1 shortens the load runs (3 s instead of 10 s per target) and the ready runs.
+// BENCH_QUICK=1 shortens the load runs (3 rounds of 2 s instead of 5 rounds of 4 s per target) and the ready runs.
 import { writeFileSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'
 import { hasChromium } from './browser.ts'
@@ -27,7 +27,7 @@ if (parts.includes('size')) {
 if (parts.includes('server')) {
   log('server: loading the endpoint')
   try {
-    results.server = await runServer({ durationSeconds: quick ? 3 : 10, log })
+    results.server = await runServer({ durationSeconds: quick ? 2 : 4, rounds: quick ? 3 : 5, log })
   } catch (error) {
     results.server = { error: error instanceof Error ? error.message : String(error) }
   }

@@ -105,7 +105,7 @@ export function targets(results: BenchResults): Target[] {
     const value = server?.[ratioKey] ?? null
     list.push({
       id: `server.${ratioKey}`,
-      description: `${route}: handler rps / bare Hono rps`,
+      description: `${route}: handler rps / bare Hono rps (median of alternating rounds)`,
       value,
       limit: '>= 0.5',
       pass: check(value, (v) => v >= 0.5),
@@ -191,7 +191,7 @@ export function formatReport(results: BenchResults, judged: Target[]): string {
           ? [name, String(value.rps), String(value.p50Ms), String(value.p99Ms), String(value.non2xx + value.errors)]
           : [name, 'error', '', '', value.error.slice(0, 60)]
       out.push(
-        `Server (autocannon, ${s.connections} connections, ${s.durationSeconds} s each, 127.0.0.1)`,
+        `Server (autocannon, ${s.connections} connections, ${s.rounds} alternating rounds of ${s.durationSeconds} s per target, 127.0.0.1; medians)`,
         table(
           ['target', 'rps', 'p50 ms', 'p99 ms', 'non-2xx/errors'],
           [
@@ -201,7 +201,7 @@ export function formatReport(results: BenchResults, judged: Target[]): string {
             row('bare Hono check', s.bareHonoCheck),
           ],
         ),
-        `ratioSend ${s.ratioSend ?? '-'}  ratioCheck ${s.ratioCheck ?? '-'}`,
+        `ratioSend ${s.ratioSend ?? '-'} (rounds ${s.sendRounds.rounds.join(', ') || '-'})  ratioCheck ${s.ratioCheck ?? '-'} (rounds ${s.checkRounds.rounds.join(', ') || '-'})`,
         '',
       )
     }

@@ -16,22 +16,39 @@ export interface ServerFigures {
   errors: number
 }
 
+/** One route's ratio (handler rps / bare Hono rps) over alternating rounds: its median decides, its spread shows the noise. */
+export interface RatioRounds {
+  median: number | null
+  min: number | null
+  max: number | null
+  /** Each round's ratio, in the order run. */
+  rounds: number[]
+}
+
 export type ServerResult =
   | {
+      /** Medians over the rounds: rps, p50 and p99 are each the median of the rounds' figures. */
       send: ServerFigures | { error: string }
       check: ServerFigures | { error: string }
       bareHono: ServerFigures
       bareHonoCheck: ServerFigures
-      /** Handler rps / bare Hono rps on the same route shape. */
+      /** Handler rps / bare Hono rps on the same route shape: the median over the rounds. */
       ratioSend: number | null
       ratioCheck: number | null
+      sendRounds: RatioRounds
+      checkRounds: RatioRounds
       connections: number
+      /** Seconds of load per target and round. */
       durationSeconds: number
+      rounds: number
     }
   | { error: string }
 
 export interface ServerOptions {
+  /** Seconds of load per target and round. @default 4 */
   durationSeconds?: number
+  /** Rounds of bare route then handler, per route. @default 5 */
+  rounds?: number
   connections?: number
   log?: (line: string) => void
 }
@@ -103,47 +120,82 @@ function loadCheck(origin: string, flows: readonly object[], connections: number
   })
 }
 
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000
+
+/** The median round of a target: each figure is the median of the rounds' figures; counts are summed. */
+const medianFigures = (runs: readonly ServerFigures[]): ServerFigures => ({
+  rps: Math.round(median(runs.map((run) => run.rps))),
+  p50Ms: median(runs.map((run) => run.p50Ms)),
+  p99Ms: median(runs.map((run) => run.p99Ms)),
+  requests: runs.reduce((sum, run) => sum + run.requests, 0),
+  non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+  errors: runs.reduce((sum, run) => sum + run.errors, 0),
+})
+
+const ratioRounds = (ours: readonly ServerFigures[], bare: readonly ServerFigures[]): RatioRounds => {
+  const rounds = ours.flatMap((run, index) => {
+    const base = bare[index]?.rps ?? 0
+    return base > 0 ? [round3(run.rps / base)] : []
+  })
+  if (rounds.length === 0) return { median: null, min: null, max: null, rounds }
+  return { median: round3(median(rounds)), min: Math.min(...rounds), max: Math.max(...rounds), rounds }
+}
+
 /**
- * Loads the handler and a bare Hono route returning the same JSON, one after the other in the same run, with
- * the same connections and duration, on the send and check routes.
+ * Loads the handler and a bare Hono route returning the same JSON in alternating short rounds (bare, handler, bare,
+ * handler, …) on the send and check routes, with the same connections and duration. On two shared cores a single
+ * long run of each scatters by tens of percent from one hour to the next; alternating puts both targets under the
+ * same noise, and the median of the rounds' ratios is what a target is judged on.
  */
 export async function runServer(options: ServerOptions = {}): Promise<ServerResult> {
   const log = options.log ?? (() => {})
   const connections = options.connections ?? 50
-  const duration = options.durationSeconds ?? 10
+  const duration = options.durationSeconds ?? 4
+  const rounds = Math.max(1, options.rounds ?? 5)
   const { info, stop } = await startTarget()
   try {
-    const warm = async (run: () => Promise<Result>) => {
-      await run()
-    }
     const checkFlows =
       info.checkFlows.length > 0 ? info.checkFlows : [{ authentication_uuid: 'x', flow_token: 'x', check_code: '0' }]
-    await warm(() => loadSend(info.bareOrigin, connections, 1))
-    log(`  bare Hono, send route: ${duration} s`)
-    const bareHono = figures(await loadSend(info.bareOrigin, connections, duration))
-    log(`  bare Hono, check route: ${duration} s`)
-    const bareHonoCheck = figures(await loadCheck(info.bareOrigin, checkFlows, connections, duration))
-    let send: ServerFigures | { error: string } = { error: info.handlerError ?? 'the handler did not start' }
-    let check: ServerFigures | { error: string } = send
-    if (info.handlerOrigin) {
-      // Checks first: the sends would otherwise fill the sandbox and could push the pre-created flows out.
-      await warm(() => loadCheck(info.handlerOrigin as string, checkFlows, connections, 1))
-      log(`  handler, check route: ${duration} s`)
-      check = figures(await loadCheck(info.handlerOrigin, checkFlows, connections, duration))
-      log(`  handler, send route: ${duration} s`)
-      send = figures(await loadSend(info.handlerOrigin, connections, duration))
+    const handlerOrigin = info.handlerOrigin
+    const alternate = async (
+      route: string,
+      load: (origin: string, seconds: number) => Promise<Result>,
+    ): Promise<{ bare: ServerFigures[]; ours: ServerFigures[] }> => {
+      await load(info.bareOrigin, 1)
+      if (handlerOrigin) await load(handlerOrigin, 1)
+      const bare: ServerFigures[] = []
+      const ours: ServerFigures[] = []
+      for (let index = 1; index <= rounds; index += 1) {
+        log(`  ${route} round ${index}/${rounds}: bare Hono ${duration} s${handlerOrigin ? `, handler ${duration} s` : ''}`)
+        bare.push(figures(await load(info.bareOrigin, duration)))
+        if (handlerOrigin) ours.push(figures(await load(handlerOrigin, duration)))
+      }
+      return { bare, ours }
     }
-    const ratio = (ours: ServerFigures | { error: string }, bare: ServerFigures) =>
-      'rps' in ours && bare.rps > 0 ? Math.round((ours.rps / bare.rps) * 1000) / 1000 : null
+    // Checks first: the sends would otherwise fill the sandbox and could push the pre-created flows out.
+    const check = await alternate('check', (origin, seconds) => loadCheck(origin, checkFlows, connections, seconds))
+    const send = await alternate('send', (origin, seconds) => loadSend(origin, connections, seconds))
+    const missing = { error: info.handlerError ?? 'the handler did not start' }
+    const sendRounds = ratioRounds(send.ours, send.bare)
+    const checkRounds = ratioRounds(check.ours, check.bare)
     return {
-      send,
-      check,
-      bareHono,
-      bareHonoCheck,
-      ratioSend: ratio(send, bareHono),
-      ratioCheck: ratio(check, bareHonoCheck),
+      send: send.ours.length > 0 ? medianFigures(send.ours) : missing,
+      check: check.ours.length > 0 ? medianFigures(check.ours) : missing,
+      bareHono: medianFigures(send.bare),
+      bareHonoCheck: medianFigures(check.bare),
+      ratioSend: sendRounds.median,
+      ratioCheck: checkRounds.median,
+      sendRounds,
+      checkRounds,
       connections,
       durationSeconds: duration,
+      rounds,
     }
   } finally {
     stop()
