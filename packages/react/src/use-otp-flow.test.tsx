@@ -76,7 +76,12 @@ describe('useOtpFlow', () => {
 
     expect(result.current).toMatchObject({ status: 'verified', phoneNumber: PHONE })
     expect(onVerified).toHaveBeenCalledTimes(1)
-    expect(onVerified).toHaveBeenCalledWith({ phoneNumber: PHONE, verificationToken: undefined })
+    expect(onVerified).toHaveBeenCalledWith({
+      phoneNumber: PHONE,
+      verificationToken: undefined,
+      verificationExpiresAt: undefined,
+      restored: false,
+    })
   })
 
   it('rejects a wrong code with invalid_code, never sends it twice, then accepts the right one', async () => {
@@ -260,6 +265,126 @@ describe('useOtpFlow', () => {
     act(() => second.result.current.send(PHONE))
     expect(second.result.current).toMatchObject({ status: 'awaitingCode', resendAvailableAt: new Date(T0 + 30_000) })
     expect(first.calls.createAuthentication).toHaveBeenCalledTimes(1)
+  })
+
+  describe('with a proof that expires', () => {
+    const PROOF_LIFETIME = 10 * 60_000
+    /** The endpoint's answer to a right code: a proof and its expiry (the in-memory sandbox gives neither). */
+    const withProof = (contract: OtpContract): OtpContract => ({
+      ...contract,
+      check: async (input, options) => {
+        const result = await contract.check(input, options)
+        if (result.status !== 'valid') return result
+        return {
+          ...result,
+          verificationToken: 'signed-proof',
+          verificationExpiresAt: new Date(Date.now() + PROOF_LIFETIME),
+        }
+      },
+    })
+
+    async function verify(options: UseOtpFlowOptions = {}) {
+      const view = setup(options, {}, withProof)
+      act(() => view.result.current.send(PHONE))
+      await settle()
+      act(() => view.result.current.submitCode(CODE))
+      await settle()
+      return view
+    }
+
+    it('says when the proof expires, in the state and to onVerified', async () => {
+      const onVerified = vi.fn()
+      const { result } = await verify({ onVerified })
+      expect(result.current).toMatchObject({
+        status: 'verified',
+        verificationToken: 'signed-proof',
+        verificationExpiresAt: new Date(T0 + PROOF_LIFETIME),
+      })
+      expect(onVerified).toHaveBeenCalledWith({
+        phoneNumber: PHONE,
+        verificationToken: 'signed-proof',
+        verificationExpiresAt: new Date(T0 + PROOF_LIFETIME),
+        restored: false,
+      })
+    })
+
+    it('goes back to the number, kept, when the proof expires', async () => {
+      const { result } = await verify()
+      await advance(PROOF_LIFETIME - 1)
+      expect(result.current.status).toBe('verified')
+      await advance(1)
+      expect(result.current).toMatchObject({ status: 'idle', phoneNumber: PHONE, verificationExpired: true })
+    })
+
+    it('verifies the same number again with a new code', async () => {
+      const { result, calls } = await verify()
+      act(() => result.current.send(PHONE))
+      await settle()
+      expect(result.current).toMatchObject({ status: 'awaitingCode', phoneNumber: PHONE })
+      expect(calls.createAuthentication).toHaveBeenCalledTimes(2)
+    })
+
+    it('goes back to the number step, number kept, on changeNumber', async () => {
+      const { result } = await verify()
+      act(() => result.current.changeNumber())
+      expect(result.current).toMatchObject({ status: 'idle', phoneNumber: PHONE })
+      expect(result.current.verificationExpired).toBeUndefined()
+    })
+
+    it('stays verified across a reload until the proof expires, giving the proof to onVerified again', async () => {
+      const first = await verify()
+      first.unmount()
+      const stored = Object.keys(sessionStorage).map((key) => sessionStorage.getItem(key) ?? '')
+      expect(stored.join('\n')).toContain('signed-proof')
+      expect(stored.join('\n')).not.toContain(CODE)
+
+      await advance(60_000)
+      const onVerified = vi.fn()
+      const second = renderHook(() => useOtpFlow({ onVerified }), { wrapper: first.wrapper })
+      expect(second.result.current).toMatchObject({
+        status: 'verified',
+        phoneNumber: PHONE,
+        verificationToken: 'signed-proof',
+        verificationExpiresAt: new Date(T0 + PROOF_LIFETIME),
+      })
+      expect(onVerified).toHaveBeenCalledWith(expect.objectContaining({ verificationToken: 'signed-proof', restored: true }))
+
+      await advance(PROOF_LIFETIME - 60_000)
+      expect(second.result.current).toMatchObject({ status: 'idle', phoneNumber: PHONE, verificationExpired: true })
+      expect(sessionStorage.length).toBe(0)
+    })
+
+    it('comes back after a reload as the number step with the number once the proof has expired', async () => {
+      const first = await verify()
+      first.unmount()
+      await advance(PROOF_LIFETIME)
+      const onVerified = vi.fn()
+      const second = renderHook(() => useOtpFlow({ onVerified }), { wrapper: first.wrapper })
+      expect(second.result.current).toMatchObject({ status: 'idle', phoneNumber: PHONE, verificationExpired: true })
+      expect(onVerified).not.toHaveBeenCalled()
+      expect(sessionStorage.length).toBe(0)
+    })
+
+    it('keeps no verified number with persist: false, nor after reset', async () => {
+      const memoryOnly = await verify({ persist: false })
+      expect(sessionStorage.length).toBe(0)
+      memoryOnly.unmount()
+      const kept = await verify()
+      expect(sessionStorage.length).toBeGreaterThan(0)
+      act(() => kept.result.current.reset())
+      expect(sessionStorage.length).toBe(0)
+    })
+  })
+
+  it('keeps no verified number across a reload when the answer gave no proof expiry', async () => {
+    const first = setup()
+    act(() => first.result.current.send(PHONE))
+    await settle()
+    act(() => first.result.current.submitCode(CODE))
+    await settle()
+    expect(first.result.current.status).toBe('verified')
+    first.unmount()
+    expect(sessionStorage.length).toBe(0)
   })
 
   it('forgets the stored session on reset', async () => {
@@ -476,8 +601,6 @@ describe('useOtpFlow used the way a custom UI uses it', () => {
     act(() => {
       verified.submitCode(CODE)
       verified.resend()
-      verified.changeNumber()
-      verified.send(OTHER_PHONE)
     })
     await settle()
     expect(result.current).toBe(verified)

@@ -22,7 +22,7 @@ import {
 import { useMutation } from '@tanstack/react-query'
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useOtpFlowContext } from './otp-flow-provider'
-import { forgetAllSessions, loadActiveSession, loadSession, saveFlowState } from './session-persistence'
+import { forgetAllSessions, loadActiveSession, loadSession, loadVerifiedRecord, saveFlowState } from './session-persistence'
 
 /* ---- Types ---- */
 
@@ -30,16 +30,27 @@ export interface VerifiedDetails {
   phoneNumber: string
   /** The proof to send to the app's backend, which checks it with `verifyPhoneToken`. `undefined` with the sandbox or Ding itself. */
   verificationToken: string | undefined
+  /**
+   * When the backend stops accepting `verificationToken` (local clock), when the endpoint said. At that time the flow
+   * goes back to `idle` with the number kept and `verificationExpired: true`.
+   */
+  verificationExpiresAt: Date | undefined
+  /** `true` when the verified state came back after a reload (`persist`) rather than from a code just accepted. */
+  restored: boolean
 }
 
 export interface UseOtpFlowOptions {
-  /** Called once when the code is accepted. */
+  /**
+   * Called once when the code is accepted, and again with `restored: true` when a reload brings the verified number
+   * back (`persist`), so the app gets its proof again.
+   */
   onVerified?: (details: VerifiedDetails) => void
   /** Called with every new error the flow shows (a wrong code, an expiry, a network failure…), never for a cancelled request. */
   onError?: (error: OtpError) => void
   /**
    * `'session'`: the flow survives a reload in the same step with its deadlines (sessionStorage, keyed by phone
-   * number, never the code), and going back to a number resumes its countdown. `false`: memory only.
+   * number, never the code), and going back to a number resumes its countdown; a verified number stays verified
+   * until its proof expires (the proof is kept in sessionStorage that long). `false`: memory only.
    * @default 'session'
    */
   persist?: 'session' | false
@@ -58,13 +69,16 @@ export interface UseOtpFlowOptions {
 }
 
 export interface UseOtpFlowActions {
-  /** Sends a code to an E.164 number. Ignored while a code is pending; resumes a live authentication of the same number. */
+  /**
+   * Sends a code to an E.164 number. Ignored while a code is pending; resumes a live authentication of the same number.
+   * Once verified, verifies again (a new code, then a new proof).
+   */
   send: (phoneNumber: string) => void
   /** Checks a code. Ignored while checking, for the code just rejected, and with no attempts left. */
   submitCode: (code: string) => void
   /** Sends the code again. Ignored (no request) before `resendAvailableAt` or with no resend left; after expiry, sends a new code. */
   resend: () => void
-  /** Back to the number step, keeping the number. Cancels a pending request. */
+  /** Back to the number step, keeping the number (from the verified step too). Cancels a pending request. */
   changeNumber: () => void
   /** Back to the start, forgetting the number and every stored authentication. Cancels a pending request. */
   reset: () => void
@@ -92,7 +106,10 @@ interface FlowStore {
   dispatch: (event: FlowEvent) => { previous: FlowState; next: FlowState }
 }
 
-function createFlowStore(contextOf: () => FlowContext, onChange: (previous: FlowState, next: FlowState) => void) {
+function createFlowStore(
+  contextOf: () => FlowContext,
+  onChange: (previous: FlowState, next: FlowState, event: FlowEvent) => void,
+) {
   let state: FlowState = initialFlowState
   const listeners = new Set<() => void>()
   const store: FlowStore = {
@@ -108,7 +125,7 @@ function createFlowStore(contextOf: () => FlowContext, onChange: (previous: Flow
       const next = transition(previous, event, contextOf())
       if (next !== previous) {
         state = next
-        onChange(previous, next)
+        onChange(previous, next, event)
         for (const listener of listeners) listener()
       }
       return { previous, next }
@@ -210,13 +227,18 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
         resendDelay: latest.current.options.resendDelay,
         maxAttempts: latest.current.options.maxAttempts,
       }),
-      (previous, next) => {
+      (previous, next, event) => {
         if ((latest.current.options.persist ?? 'session') === 'session') saveFlowState(previous, next)
         const error = errorOf(next)
         if (error !== undefined && error !== errorOf(previous) && error.code !== 'aborted')
           latest.current.options.onError?.(error)
         if (next.status === 'verified' && previous.status !== 'verified') {
-          latest.current.options.onVerified?.({ phoneNumber: next.phoneNumber, verificationToken: next.verificationToken })
+          latest.current.options.onVerified?.({
+            phoneNumber: next.phoneNumber,
+            verificationToken: next.verificationToken,
+            verificationExpiresAt: next.verificationExpiresAt,
+            restored: event.type === 'VERIFICATION_RESTORED',
+          })
         }
       },
     )
@@ -313,7 +335,12 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
   useIsomorphicLayoutEffect(() => {
     if (persist !== 'session') return
     const session = loadActiveSession()
-    if (session !== undefined) engine.dispatch({ type: 'RESTORED', session })
+    if (session !== undefined) {
+      engine.dispatch({ type: 'RESTORED', session })
+      return
+    }
+    const verified = loadVerifiedRecord()
+    if (verified !== undefined) engine.dispatch({ type: 'VERIFICATION_RESTORED', verified })
   }, [engine, persist])
 
   // Requests of an unmounted flow are cancelled; their answers can no longer reach anyone.

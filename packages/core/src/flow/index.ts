@@ -17,6 +17,7 @@ export type {
   ResendingState,
   ResendStatus,
   SendingState,
+  VerifiedRecord,
   VerifiedState,
 } from './otp-flow.machine'
 export {
@@ -31,4 +32,4 @@ export {
   sessionOf,
   transition,
 } from './otp-flow.machine'
-export { parseSession, serializeSession } from './otp-flow.snapshot'
+export { parseSession, parseVerifiedRecord, serializeSession, serializeVerifiedRecord } from './otp-flow.snapshot'

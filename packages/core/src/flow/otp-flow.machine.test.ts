@@ -75,11 +75,18 @@ const states = {
   resending: { status: 'sending', reason: 'resend', ...session, resendAvailableAt: new Date(T0), lastRejectedCode: undefined },
   awaitingCode: awaiting,
   checking: { status: 'checking', ...session, code: '123456', resendStatus: 'waiting', lastRejectedCode: undefined },
-  verified: { status: 'verified', phoneNumber: PHONE, authenticationUuid: 'auth-1', verificationToken: 'proof' },
+  verified: {
+    status: 'verified',
+    phoneNumber: PHONE,
+    authenticationUuid: 'auth-1',
+    verificationToken: 'proof',
+    verificationExpiresAt: new Date(T0 + 600_000),
+  },
   expired: { status: 'expired', phoneNumber: PHONE, error: new OtpError('expired', 'expired') },
   blocked: {
     status: 'blocked',
     phoneNumber: PHONE,
+    cause: 'send',
     error: new OtpError('rate_limited', 'slow down'),
     until: new Date(T0 + 60_000),
   },
@@ -104,6 +111,15 @@ const events: Record<FlowEventType, FlowEvent> = {
   CHANGE_NUMBER: { type: 'CHANGE_NUMBER' },
   RESET: { type: 'RESET' },
   RESTORED: { type: 'RESTORED', session },
+  VERIFICATION_RESTORED: {
+    type: 'VERIFICATION_RESTORED',
+    verified: {
+      phoneNumber: PHONE,
+      authenticationUuid: 'auth-1',
+      verificationToken: 'proof',
+      verificationExpiresAt: new Date(T0 + 600_000),
+    },
+  },
 }
 
 type Expected = FlowStatus | 'same'
@@ -112,19 +128,19 @@ const E = Object.keys(events) as FlowEventType[]
 /**
  * Where each event leads from each state at T0 (`same`: ignored, the very same state object comes back).
  * Columns follow `events`: SEND, SEND_SUCCEEDED, SEND_FAILED, CODE_SUBMITTED, CHECK_SUCCEEDED, CHECK_FAILED,
- * RESEND, RESEND_SUCCEEDED, RESEND_FAILED, CLOCK_CHECKED, CHANGE_NUMBER, RESET, RESTORED.
+ * RESEND, RESEND_SUCCEEDED, RESEND_FAILED, CLOCK_CHECKED, CHANGE_NUMBER, RESET, RESTORED, VERIFICATION_RESTORED.
  */
 // biome-ignore format: the table reads as a grid
 const table: Record<keyof typeof states, Expected[]> = {
-  idle:         ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'awaitingCode'],
-  sending:      ['same', 'awaitingCode', 'error', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same'],
-  resending:    ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'awaitingCode', 'awaitingCode', 'same', 'idle', 'idle', 'same'],
-  awaitingCode: ['same', 'same', 'same', 'checking', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same'],
-  checking:     ['same', 'same', 'same', 'same', 'verified', 'awaitingCode', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same'],
-  verified:     ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'same'],
-  expired:      ['sending', 'same', 'same', 'same', 'same', 'same', 'sending', 'same', 'same', 'same', 'idle', 'idle', 'same'],
-  blocked:      ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same'],
-  error:        ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same'],
+  idle:         ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'awaitingCode', 'verified'],
+  sending:      ['same', 'awaitingCode', 'error', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
+  resending:    ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'awaitingCode', 'awaitingCode', 'same', 'idle', 'idle', 'same', 'same'],
+  awaitingCode: ['same', 'same', 'same', 'checking', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
+  checking:     ['same', 'same', 'same', 'same', 'verified', 'awaitingCode', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
+  verified:     ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
+  expired:      ['sending', 'same', 'same', 'same', 'same', 'same', 'sending', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
+  blocked:      ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
+  error:        ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
 }
 
 describe('transition: every state against every event', () => {
@@ -271,7 +287,33 @@ describe('check answers', () => {
       phoneNumber: PHONE,
       authenticationUuid: 'auth-1',
       verificationToken: 'proof',
+      verificationExpiresAt: undefined,
     })
+  })
+
+  it('knows when the proof expires, on the local clock of a browser 5 minutes behind the server', () => {
+    const serverNow = T0 + 5 * 60_000
+    const next = check(
+      checked('valid', {
+        verificationToken: 'proof',
+        verificationExpiresAt: new Date(serverNow + 600_000),
+        meta: { serverDate: new Date(serverNow), receivedAt: new Date(T0) },
+      }),
+    )
+    expect(next.status === 'verified' && next.verificationExpiresAt?.getTime()).toBe(T0 + 600_000 - 500)
+  })
+
+  it('takes the attempts left from the check answer, without maxAttempts and over its count', () => {
+    expect(check(checked('invalid', { remainingAttempts: 3 }))).toMatchObject({ status: 'awaitingCode', attemptsLeft: 3 })
+    expect(check(checked('invalid', { remainingAttempts: 2 }), { ...states.checking, attemptsLeft: 4 })).toMatchObject({
+      attemptsLeft: 2,
+    })
+  })
+
+  it('blocks the checks when the answer says none are left, with a new code as the way out', () => {
+    const none = check(checked('invalid', { remainingAttempts: 0 }))
+    expect(none).toMatchObject({ status: 'blocked', cause: 'check', until: undefined })
+    expect(transition(none, { type: 'SEND', phoneNumber: PHONE }, context).status).toBe('sending')
   })
 
   it('treats already_validated with a token as verified (a retried check whose first answer was lost)', () => {
@@ -296,7 +338,7 @@ describe('check answers', () => {
 
   it('blocks after the last allowed wrong code, so the number can get a new code instead of a resend it cannot check', () => {
     const none = check(checked('invalid'), { ...states.checking, attemptsLeft: 1 })
-    expect(none).toMatchObject({ status: 'blocked', phoneNumber: PHONE, until: undefined })
+    expect(none).toMatchObject({ status: 'blocked', phoneNumber: PHONE, cause: 'check', until: undefined })
     expect(none.status === 'blocked' && none.error.code).toBe('rate_limited')
     expect(transition(none, { type: 'RESEND' }, { now: T0 + 60_000 })).toBe(none)
     expect(transition(none, { type: 'SEND', phoneNumber: PHONE }, context)).toEqual({
@@ -457,6 +499,19 @@ describe('deadlines', () => {
     )
   })
 
+  it('tells a refused send from refused checks', () => {
+    expect(
+      transition(states.sending, { type: 'SEND_SUCCEEDED', result: sent({ status: 'rate_limited' }) }, context),
+    ).toMatchObject({
+      status: 'blocked',
+      cause: 'send',
+    })
+    expect(transition(states.checking, { type: 'CHECK_SUCCEEDED', result: checked('rate_limited') }, context)).toMatchObject({
+      status: 'blocked',
+      cause: 'check',
+    })
+  })
+
   it('keeps a block without an end', () => {
     const spam = { ...states.blocked, until: undefined }
     expect(transition(spam, { type: 'CLOCK_CHECKED' }, { now: T0 + 86_400_000 })).toBe(spam)
@@ -531,6 +586,53 @@ describe('restore after a reload', () => {
   })
 })
 
+describe('a verified number', () => {
+  const proofEnds = T0 + 600_000
+
+  it('stays verified until its proof expires', () => {
+    expect(transition(states.verified, { type: 'CLOCK_CHECKED' }, { now: proofEnds - 1 })).toBe(states.verified)
+  })
+
+  it('goes back to the number step, number kept, when its proof expires', () => {
+    expect(transition(states.verified, { type: 'CLOCK_CHECKED' }, { now: proofEnds })).toEqual({
+      status: 'idle',
+      phoneNumber: PHONE,
+      previous: undefined,
+      verificationExpired: true,
+    })
+  })
+
+  it('stays verified when the answer gave no expiry', () => {
+    const open = { ...states.verified, verificationExpiresAt: undefined }
+    expect(transition(open, { type: 'CLOCK_CHECKED' }, { now: T0 + 86_400_000 })).toBe(open)
+    expect(nextDeadline(open, T0)).toBeUndefined()
+  })
+
+  it('is verified again with a new code, or left for another number with the number kept', () => {
+    expect(transition(states.verified, { type: 'SEND', phoneNumber: PHONE }, context)).toEqual({
+      status: 'sending',
+      reason: 'send',
+      phoneNumber: PHONE,
+    })
+    expect(transition(states.verified, { type: 'CHANGE_NUMBER' }, context)).toEqual({
+      status: 'idle',
+      phoneNumber: PHONE,
+      previous: undefined,
+    })
+  })
+
+  it('comes back after a reload until its proof expires, then only its number does', () => {
+    const restored = events.VERIFICATION_RESTORED
+    expect(transition(initialFlowState, restored, { now: proofEnds - 1 })).toEqual(states.verified)
+    expect(transition(initialFlowState, restored, { now: proofEnds })).toEqual({
+      status: 'idle',
+      phoneNumber: PHONE,
+      previous: undefined,
+      verificationExpired: true,
+    })
+  })
+})
+
 describe('nextDeadline', () => {
   it('is the resend deadline while waiting for it', () => {
     expect(nextDeadline(awaiting, T0)).toBe(T0 + 30_000)
@@ -538,6 +640,10 @@ describe('nextDeadline', () => {
 
   it('is the expiry once the resend is available', () => {
     expect(nextDeadline({ ...awaiting, resendStatus: 'available' }, T0 + 31_000)).toBe(T0 + 600_000)
+  })
+
+  it('is the expiry of the proof once verified', () => {
+    expect(nextDeadline(states.verified, T0)).toBe(T0 + 600_000)
   })
 
   it('is the end of a block, and nothing for a block without end or a state without deadline', () => {

@@ -67,6 +67,11 @@ export interface IdleState {
   phoneNumber: string | undefined
   /** The authentication left by "change number": sending to the same number again resumes it instead of sending a new code. */
   previous: FlowSession | undefined
+  /**
+   * `true` when the flow came back here because the proof of a verified number expired (`verificationExpiresAt`
+   * passed): the number needs a new code before the app's backend accepts it again.
+   */
+  verificationExpired?: boolean
 }
 
 export interface SendingState {
@@ -105,6 +110,20 @@ export interface VerifiedState {
   authenticationUuid: string
   /** Proof for the app's backend (`verifyPhoneToken`), when the endpoint issued one. The sandbox and Ding itself issue none. */
   verificationToken: string | undefined
+  /**
+   * When the backend stops accepting `verificationToken`, on the local clock, when the answer said. At that time
+   * `CLOCK_CHECKED` returns the flow to `idle` with the number kept and `verificationExpired: true`.
+   */
+  verificationExpiresAt: Date | undefined
+}
+
+/** What a reload needs to show a verified number again until its proof expires. It never holds a code. */
+export interface VerifiedRecord {
+  phoneNumber: string
+  authenticationUuid: string
+  verificationToken: string
+  /** On the local clock. */
+  verificationExpiresAt: Date
 }
 
 export interface ExpiredState {
@@ -117,6 +136,11 @@ export interface ExpiredState {
 export interface BlockedState {
   status: 'blocked'
   phoneNumber: string
+  /**
+   * What was refused: sending a code to this number (`send`), or checking more codes of this authentication (`check`:
+   * too many wrong codes, and only a new code, `send()` to the same number, helps).
+   */
+  cause: 'send' | 'check'
   /** `spam_detected` or `rate_limited`. */
   error: OtpError
   /** When sending becomes possible again, when known; the flow then returns to `idle` by itself. */
@@ -165,6 +189,8 @@ export type FlowEvent =
   | { type: 'RESET' }
   /** A session read back after a reload. */
   | { type: 'RESTORED'; session: FlowSession }
+  /** A verified number read back after a reload, with its proof. */
+  | { type: 'VERIFICATION_RESTORED'; verified: VerifiedRecord }
 
 export type FlowEventType = FlowEvent['type']
 
@@ -178,8 +204,9 @@ export interface FlowContext {
    */
   resendDelay?: number
   /**
-   * Checks allowed per authentication, when known; `attemptsLeft` stays `undefined` without it. After the last wrong
-   * one the flow is `blocked` (`rate_limited`) at once, and `send()` asks for a new code.
+   * Checks allowed per authentication, when known; `attemptsLeft` stays `undefined` without it until a check answer
+   * says how many are left (`remainingAttempts`, which always wins). After the last wrong one the flow is `blocked`
+   * (`rate_limited`, cause `check`) at once, and `send()` asks for a new code.
    */
   maxAttempts?: number
 }
@@ -221,6 +248,9 @@ export function nextDeadline(state: FlowState, now: number): number | undefined 
     )
   }
   if (state.status === 'blocked' && state.until !== undefined) deadlines.push(state.until.getTime())
+  if (state.status === 'verified' && state.verificationExpiresAt !== undefined) {
+    deadlines.push(state.verificationExpiresAt.getTime())
+  }
   if (deadlines.length === 0) return undefined
   // A deadline already behind (a timer that fired late) needs one check now to take effect.
   return Math.max(now, Math.min(...deadlines))
@@ -255,6 +285,23 @@ function awaitingCode(
   lastRejectedCode: string | undefined,
 ): AwaitingCodeState {
   return { status: 'awaitingCode', ...session, resendStatus: resendStatusOf(session, now), error, lastRejectedCode }
+}
+
+function verified(state: CheckingState, result: CheckResult, verificationToken: string | undefined): VerifiedState {
+  // The proof's expiry is on the server's clock, like every deadline of the session.
+  const offset = estimateClockOffset(result.meta) ?? state.clockOffset
+  return {
+    status: 'verified',
+    phoneNumber: state.phoneNumber,
+    authenticationUuid: state.authenticationUuid,
+    verificationToken,
+    verificationExpiresAt:
+      result.verificationExpiresAt === undefined ? undefined : toLocalTime(result.verificationExpiresAt, offset),
+  }
+}
+
+function tooManyChecks(phoneNumber: string, message: string): BlockedState {
+  return { status: 'blocked', phoneNumber, cause: 'check', error: new OtpError('rate_limited', message), until: undefined }
 }
 
 function expired(phoneNumber: string): ExpiredState {
@@ -302,6 +349,7 @@ function onSendSucceeded(phoneNumber: string, result: CreateAuthenticationResult
       return {
         status: 'blocked',
         phoneNumber,
+        cause: 'send',
         error: new OtpError('rate_limited', 'Too many codes were requested for this number'),
         until: result.nextRetryAt === undefined ? undefined : toLocalTime(result.nextRetryAt, offset),
       }
@@ -309,6 +357,7 @@ function onSendSucceeded(phoneNumber: string, result: CreateAuthenticationResult
       return {
         status: 'blocked',
         phoneNumber,
+        cause: 'send',
         error: new OtpError('spam_detected', 'This request was flagged as spam'),
         until: undefined,
       }
@@ -323,9 +372,9 @@ function onSendFailed(phoneNumber: string, error: OtpError, now: number): FlowSt
   if (error.code === 'aborted') return { status: 'idle', phoneNumber, previous: undefined }
   if (error.code === 'rate_limited') {
     const until = error.retryAfter === undefined ? undefined : new Date(now + error.retryAfter * 1000)
-    return { status: 'blocked', phoneNumber, error, until }
+    return { status: 'blocked', phoneNumber, cause: 'send', error, until }
   }
-  if (error.code === 'spam_detected') return { status: 'blocked', phoneNumber, error, until: undefined }
+  if (error.code === 'spam_detected') return { status: 'blocked', phoneNumber, cause: 'send', error, until: undefined }
   return { status: 'error', phoneNumber, error }
 }
 
@@ -333,46 +382,26 @@ function onCheckSucceeded(state: CheckingState, result: CheckResult, now: number
   const session = sessionOf(state) as FlowSession
   switch (result.status) {
     case 'valid':
-      return {
-        status: 'verified',
-        phoneNumber: state.phoneNumber,
-        authenticationUuid: state.authenticationUuid,
-        verificationToken: result.verificationToken,
-      }
+      return verified(state, result, result.verificationToken)
     case 'invalid': {
-      const attemptsLeft = state.attemptsLeft === undefined ? undefined : Math.max(0, state.attemptsLeft - 1)
+      // The server's count wins: it also counts checks made before a reload or from another tab.
+      const attemptsLeft =
+        result.remainingAttempts ?? (state.attemptsLeft === undefined ? undefined : Math.max(0, state.attemptsLeft - 1))
       if (attemptsLeft === 0) {
         // Checks are counted per authentication and a resend keeps the authentication, so a resent code could never be
         // checked: only a new send helps. This is where the server's next check would leave the flow anyway.
-        return {
-          status: 'blocked',
-          phoneNumber: state.phoneNumber,
-          error: new OtpError('rate_limited', 'Too many wrong codes were tried'),
-          until: undefined,
-        }
+        return tooManyChecks(state.phoneNumber, 'Too many wrong codes were tried')
       }
       const error = new OtpError('invalid_code', 'The code is not correct')
       return awaitingCode({ ...session, attemptsLeft }, now, error, state.code)
     }
     case 'rate_limited':
-      return {
-        status: 'blocked',
-        phoneNumber: state.phoneNumber,
-        error: new OtpError('rate_limited', 'Too many codes were tried'),
-        until: undefined,
-      }
+      return tooManyChecks(state.phoneNumber, 'Too many codes were tried')
     case 'expired_auth':
       return expired(state.phoneNumber)
     case 'already_validated':
       // A retried check whose first answer was lost lands here; only a token proves anything to the app's backend.
-      if (result.verificationToken !== undefined) {
-        return {
-          status: 'verified',
-          phoneNumber: state.phoneNumber,
-          authenticationUuid: state.authenticationUuid,
-          verificationToken: result.verificationToken,
-        }
-      }
+      if (result.verificationToken !== undefined) return verified(state, result, result.verificationToken)
       return {
         status: 'error',
         phoneNumber: state.phoneNumber,
@@ -445,6 +474,9 @@ function onClockChecked(state: FlowState, now: number): FlowState {
   if (state.status === 'blocked' && state.until !== undefined && now >= state.until.getTime()) {
     return { status: 'idle', phoneNumber: state.phoneNumber, previous: undefined }
   }
+  if (state.status === 'verified' && state.verificationExpiresAt !== undefined && now >= state.verificationExpiresAt.getTime()) {
+    return { status: 'idle', phoneNumber: state.phoneNumber, previous: undefined, verificationExpired: true }
+  }
   return state
 }
 
@@ -462,7 +494,10 @@ export function transition(state: FlowState, event: FlowEvent, context: FlowCont
     case 'SEND': {
       // A block with a known end holds for its number until then; another number, or a block without an end, may try again.
       const unblocked = state.status === 'blocked' && (event.phoneNumber !== state.phoneNumber || state.until === undefined)
-      if (state.status !== 'idle' && state.status !== 'error' && state.status !== 'expired' && !unblocked) return state
+      // A verified number can be verified again (a new proof, before or after the last one expires), or another one.
+      const restartable =
+        state.status === 'idle' || state.status === 'error' || state.status === 'expired' || state.status === 'verified'
+      if (!restartable && !unblocked) return state
       const candidate =
         event.known ?? (state.status === 'idle' && state.previous?.phoneNumber === event.phoneNumber ? state.previous : undefined)
       // Going back and entering the same number again keeps its code and resend deadline (no new SMS, no reset countdown).
@@ -519,7 +554,8 @@ export function transition(state: FlowState, event: FlowEvent, context: FlowCont
     case 'CLOCK_CHECKED':
       return onClockChecked(state, now)
     case 'CHANGE_NUMBER':
-      if (state.status === 'idle' || state.status === 'verified') return state
+      if (state.status === 'idle') return state
+      // From `verified` too: the proof stays with the app, which decides whether a new number replaces it.
       return { status: 'idle', phoneNumber: state.phoneNumber, previous: sessionOf(state) }
     case 'RESET':
       return state === initialFlowState ? state : initialFlowState
@@ -528,6 +564,14 @@ export function transition(state: FlowState, event: FlowEvent, context: FlowCont
       if (isSessionAlive(event.session, now)) return awaitingCode(event.session, now, undefined, undefined)
       if (event.session.expiresAt !== undefined) return expired(event.session.phoneNumber)
       return { status: 'idle', phoneNumber: event.session.phoneNumber, previous: undefined }
+    case 'VERIFICATION_RESTORED': {
+      if (state.status !== 'idle') return state
+      const { phoneNumber, authenticationUuid, verificationToken, verificationExpiresAt } = event.verified
+      if (now >= verificationExpiresAt.getTime()) {
+        return { status: 'idle', phoneNumber, previous: undefined, verificationExpired: true }
+      }
+      return { status: 'verified', phoneNumber, authenticationUuid, verificationToken, verificationExpiresAt }
+    }
     default:
       return event satisfies never
   }

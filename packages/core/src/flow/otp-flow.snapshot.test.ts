@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { FlowSession } from './otp-flow.machine'
-import { parseSession, serializeSession } from './otp-flow.snapshot'
+import type { FlowSession, VerifiedRecord } from './otp-flow.machine'
+import { parseSession, parseVerifiedRecord, serializeSession, serializeVerifiedRecord } from './otp-flow.snapshot'
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0)
 const session: FlowSession = {
@@ -55,5 +55,36 @@ describe('session snapshots', () => {
     JSON.stringify({ ...JSON.parse(serializeSession(session)), sentAt: 'x' }),
   ])('drop what they cannot read: %s', (raw) => {
     expect(parseSession(raw)).toBeUndefined()
+  })
+})
+
+describe('verified records', () => {
+  const record: VerifiedRecord = {
+    phoneNumber: '+14155552671',
+    authenticationUuid: 'auth-1',
+    verificationToken: 'proof',
+    verificationExpiresAt: new Date(NOW + 600_000),
+  }
+
+  it('read back what they wrote', () => {
+    expect(parseVerifiedRecord(serializeVerifiedRecord(record))).toEqual(record)
+  })
+
+  it('hold no code, only the listed fields', () => {
+    const written = JSON.parse(serializeVerifiedRecord({ ...record, code: '123456' } as VerifiedRecord))
+    expect(Object.keys(written).sort()).toEqual(
+      ['authenticationUuid', 'phoneNumber', 'verificationExpiresAt', 'verificationToken', 'version'].sort(),
+    )
+  })
+
+  it.each([
+    null,
+    'not json',
+    '{}',
+    JSON.stringify({ ...JSON.parse(serializeVerifiedRecord(record)), version: 2 }),
+    JSON.stringify({ ...JSON.parse(serializeVerifiedRecord(record)), verificationToken: '' }),
+    JSON.stringify({ ...JSON.parse(serializeVerifiedRecord(record)), verificationExpiresAt: 'soon' }),
+  ])('drop what they cannot read: %s', (raw) => {
+    expect(parseVerifiedRecord(raw)).toBeUndefined()
   })
 })

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { countSchema } from '../schemas'
-import type { FlowSession } from './otp-flow.machine'
+import type { FlowSession, VerifiedRecord } from './otp-flow.machine'
 
 /**
  * A session as stored across reloads (e.g. in `sessionStorage`): numbers for times, a version to drop old shapes.
@@ -58,5 +58,44 @@ export function parseSession(raw: string | null | undefined): FlowSession | unde
     remainingResends: stored.remainingResends,
     attemptsLeft: stored.attemptsLeft,
     clockOffset: stored.clockOffset,
+  }
+}
+
+const storedVerifiedSchema = z.object({
+  version: z.number().check(z.refine((value) => value === 1)),
+  phoneNumber: z.string().check(z.minLength(1)),
+  authenticationUuid: z.string(),
+  verificationToken: z.string().check(z.minLength(1)),
+  verificationExpiresAt: z.number(),
+})
+
+/** Turns a verified number and its proof into a string to store until the proof expires. */
+export function serializeVerifiedRecord(record: VerifiedRecord): string {
+  return JSON.stringify({
+    version: 1,
+    phoneNumber: record.phoneNumber,
+    authenticationUuid: record.authenticationUuid,
+    verificationToken: record.verificationToken,
+    verificationExpiresAt: record.verificationExpiresAt.getTime(),
+  } satisfies z.input<typeof storedVerifiedSchema>)
+}
+
+/** Reads back what {@link serializeVerifiedRecord} wrote; `undefined` for anything else. */
+export function parseVerifiedRecord(raw: string | null | undefined): VerifiedRecord | undefined {
+  if (raw === null || raw === undefined) return undefined
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    return undefined
+  }
+  const parsed = storedVerifiedSchema.safeParse(json)
+  if (!parsed.success) return undefined
+  const stored = parsed.data
+  return {
+    phoneNumber: stored.phoneNumber,
+    authenticationUuid: stored.authenticationUuid,
+    verificationToken: stored.verificationToken,
+    verificationExpiresAt: new Date(stored.verificationExpiresAt),
   }
 }
