@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { systemClock } from '@otpflow/core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createOtpHandlerFromEnv } from '../from-env'
 import { createOtpHandler } from '../handler'
 import type { OtpLogEntry } from '../log'
+import { createMemoryStore } from '../store'
 import { verifyPhoneToken } from '../tokens'
-import { dingProvider } from './ding'
+import { dingProvider, dingProviderFromEnv } from './ding'
 
 const API_KEY = 'ding-api-key-never-shown-to-clients'
 const CUSTOMER_UUID = 'c0ffee00-1111-4222-8333-444455556666'
@@ -260,6 +262,30 @@ describe('dingProvider through the handler, against a fake Ding on 127.0.0.1', (
       await handler(post('/check', { authentication_uuid: AUTH_UUID, check_code: '123456', flow_token: flowToken })),
     )
     expect(status).toBe(502)
+  })
+})
+
+describe('dingProvider baseUrl', () => {
+  const host = () => baseUrl.replace(/\/v1$/, '')
+
+  it.each([
+    ['the host', () => host()],
+    ['the host with a trailing slash', () => `${host()}/`],
+    ['the host and /v1', () => baseUrl],
+    ['the host and /v1/', () => `${baseUrl}/`],
+  ])("reaches Ding's routes with %s", async (_form, url) => {
+    reply = pending
+    const provider = dingProvider({ apiKey: API_KEY, customerUuid: CUSTOMER_UUID, baseUrl: url() })
+    const sent = await provider.send({ phoneNumber: PHONE }, { store: createMemoryStore(), clock: systemClock })
+    expect(sent.status).toBe('pending')
+    expect(received.map((request) => request.path)).toEqual(['/v1/authentication'])
+  })
+
+  it('reads DING_BASE_URL given as a host and adds /v1', async () => {
+    reply = pending
+    const provider = dingProviderFromEnv({ DING_API_KEY: API_KEY, DING_CUSTOMER_UUID: CUSTOMER_UUID, DING_BASE_URL: host() })
+    await provider?.send({ phoneNumber: PHONE }, { store: createMemoryStore(), clock: systemClock })
+    expect(received.map((request) => request.path)).toEqual(['/v1/authentication'])
   })
 })
 

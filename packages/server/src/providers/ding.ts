@@ -1,4 +1,5 @@
 import { type Clock, createOtpClient, OtpError, systemClock } from '@otpflow/core'
+import { apiRoot } from './base-url'
 import type { OtpProvider, ProviderFromEnv } from './types'
 
 export interface DingProviderOptions {
@@ -6,7 +7,11 @@ export interface DingProviderOptions {
   apiKey: string
   /** Ding customer UUID, added to every request body. */
   customerUuid: string
-  /** Ding's API, or a proxy or test double in front of it. @default 'https://api.ding.live/v1' */
+  /**
+   * Ding's API, or a proxy or test double in front of it. The host alone (`https://api.ding.live`) gets `/v1` added;
+   * a URL with a path is used as given, version included.
+   * @default 'https://api.ding.live/v1'
+   */
   baseUrl?: string
   /** @default globalThis.fetch */
   fetch?: typeof fetch
@@ -44,7 +49,7 @@ export function dingProvider(options: DingProviderOptions): OtpProvider {
   const client = createOtpClient({
     apiKey: options.apiKey,
     customerUuid: options.customerUuid,
-    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    ...(options.baseUrl === undefined ? {} : { baseUrl: apiRoot(options.baseUrl, '/v1', 'dingProvider: baseUrl') }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     timeoutMs: options.timeoutMs ?? 10_000,
     clock,
@@ -94,8 +99,8 @@ export function dingProvider(options: DingProviderOptions): OtpProvider {
 }
 
 /**
- * `DING_API_KEY` + `DING_CUSTOMER_UUID` (and optional `DING_BASE_URL`) → Ding. Neither set → `undefined`;
- * only one set → throws, naming the missing one.
+ * `DING_API_KEY` + `DING_CUSTOMER_UUID` (and optional `DING_BASE_URL`: the host, or the host with `/v1`) → Ding.
+ * Neither set → `undefined`; only one set → throws, naming the missing one.
  */
 export const dingProviderFromEnv: ProviderFromEnv = (env) => {
   const apiKey = env.DING_API_KEY?.trim() || undefined
@@ -106,5 +111,9 @@ export const dingProviderFromEnv: ProviderFromEnv = (env) => {
   if (customerUuid === undefined)
     throw new Error('DING_CUSTOMER_UUID is missing: DING_API_KEY is set, and Ding needs both (or neither, for the sandbox)')
   const baseUrl = env.DING_BASE_URL?.trim() || undefined
-  return dingProvider({ apiKey, customerUuid, ...(baseUrl === undefined ? {} : { baseUrl }) })
+  return dingProvider({
+    apiKey,
+    customerUuid,
+    ...(baseUrl === undefined ? {} : { baseUrl: apiRoot(baseUrl, '/v1', 'DING_BASE_URL') }),
+  })
 }

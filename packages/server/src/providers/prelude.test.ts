@@ -349,6 +349,46 @@ describe('preludeProviderFromEnv', () => {
     expect(fromEnv?.name).toBe('prelude')
     expect((await fromEnv?.send({ phoneNumber: PHONE }, ctx))?.status).toBe('pending')
   })
+
+  it('reads PRELUDE_BASE_URL as a host, as the Prelude SDKs do, and adds /v2', async () => {
+    const fromEnv = preludeProviderFromEnv({ PRELUDE_API_KEY: fake.apiKey, PRELUDE_BASE_URL: `${fake.origin}/` })
+    const sent = await fromEnv?.send({ phoneNumber: PHONE }, ctx)
+    expect(sent?.status).toBe('pending')
+    expect((await fromEnv?.check(flowOf(sent as ProviderSendResult), fake.latestCode(PHONE) ?? '', ctx))?.status).toBe('valid')
+    expect(fake.requests.map((request) => request.path)).toEqual(['/v2/verification', '/v2/verification/check'])
+  })
+
+  it('names PRELUDE_BASE_URL when it is not an http(s) URL', () => {
+    expect(() => preludeProviderFromEnv({ PRELUDE_API_KEY: fake.apiKey, PRELUDE_BASE_URL: 'api.prelude.dev' })).toThrow(
+      /PRELUDE_BASE_URL must be an http\(s\) URL/,
+    )
+  })
+})
+
+describe('preludeProvider baseUrl', () => {
+  it.each([
+    ['the host', () => fake.origin],
+    ['the host with a trailing slash', () => `${fake.origin}/`],
+    ['the host and /v2', () => fake.url],
+    ['the host and /v2/', () => `${fake.url}/`],
+  ])("reaches Prelude's routes with %s", async (_form, baseUrl) => {
+    const provider = preludeProvider({ apiKey: fake.apiKey, baseUrl: baseUrl() })
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    expect(sent.status).toBe('pending')
+    expect((await provider.check(flowOf(sent), fake.latestCode(PHONE) ?? '', ctx)).status).toBe('valid')
+    expect(fake.requests.map((request) => request.path)).toEqual(['/v2/verification', '/v2/verification/check'])
+  })
+
+  it('keeps a path of its own as given, for a proxy that names the version itself', async () => {
+    const calls: string[] = []
+    const recording: typeof fetch = async (input, init) => {
+      calls.push(String(input))
+      return fetch(`${fake.url}/verification`, init)
+    }
+    const proxied = preludeProvider({ apiKey: fake.apiKey, baseUrl: 'https://proxy.example.com/prelude/v2', fetch: recording })
+    await proxied.send({ phoneNumber: PHONE }, ctx)
+    expect(calls).toEqual(['https://proxy.example.com/prelude/v2/verification'])
+  })
 })
 
 describe('the Prelude fake', () => {

@@ -12,6 +12,7 @@
  * Prelude returns no expiry, resend deadline or resend count: they come from {@link PRELUDE_RESEND_POLICY}.
  */
 
+import { apiRoot } from './base-url'
 import {
   callUpstream,
   createHostedProvider,
@@ -46,7 +47,11 @@ export const PRELUDE_RESEND_POLICY: ResendPolicy = {
 export interface PreludeProviderOptions {
   /** A Prelude V2 API key (Dashboard › Settings › API Keys). Sent as `Authorization: Bearer …`. */
   apiKey: string
-  /** @default 'https://api.prelude.dev/v2' */
+  /**
+   * Prelude's API, or a proxy or test double in front of it. The host alone (`https://api.prelude.dev`, as Prelude's
+   * SDKs read `PRELUDE_BASE_URL`) gets `/v2` added; a URL with a path is used as given, version included.
+   * @default 'https://api.prelude.dev/v2'
+   */
   baseUrl?: string
   /** @default globalThis.fetch */
   fetch?: typeof fetch
@@ -125,7 +130,7 @@ function failure(response: UpstreamResponse, now: number): Error {
 /** Creates a provider for Prelude Verify V2. */
 export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
   if (!options.apiKey) throw new Error('preludeProvider: apiKey is required')
-  const baseUrl = (options.baseUrl ?? PRELUDE_BASE_URL).replace(/\/+$/, '')
+  const baseUrl = apiRoot(options.baseUrl ?? PRELUDE_BASE_URL, '/v2', 'preludeProvider: baseUrl')
   const fetchImpl = options.fetch ?? globalThis.fetch
   const timeoutMs = options.timeoutMs ?? 10_000
   const policy = mergePolicy(PRELUDE_RESEND_POLICY, options.resendPolicy)
@@ -233,7 +238,8 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
 }
 
 /**
- * Reads `PRELUDE_API_KEY` (required) and `PRELUDE_BASE_URL` (optional, for a proxy or a test double).
+ * Reads `PRELUDE_API_KEY` (required) and `PRELUDE_BASE_URL` (optional, for a proxy or a test double: the host, as
+ * Prelude's SDKs read the same variable, or the host with `/v2`).
  * Returns `undefined` when neither is set; throws naming the missing variable when only the base URL is.
  */
 export const preludeProviderFromEnv: ProviderFromEnv = (env) => {
@@ -241,5 +247,5 @@ export const preludeProviderFromEnv: ProviderFromEnv = (env) => {
   const baseUrl = env.PRELUDE_BASE_URL?.trim() || undefined
   if (apiKey === undefined && baseUrl === undefined) return undefined
   if (apiKey === undefined) throw new Error('Prelude is half-configured: PRELUDE_BASE_URL is set but PRELUDE_API_KEY is missing')
-  return preludeProvider({ apiKey, ...(baseUrl === undefined ? {} : { baseUrl }) })
+  return preludeProvider({ apiKey, ...(baseUrl === undefined ? {} : { baseUrl: apiRoot(baseUrl, '/v2', 'PRELUDE_BASE_URL') }) })
 }

@@ -290,6 +290,48 @@ describe('twilioProviderFromEnv', () => {
     expect(fromEnv?.name).toBe('twilio')
     expect((await fromEnv?.send({ phoneNumber: PHONE }, ctx))?.status).toBe('pending')
   })
+
+  it('reads TWILIO_BASE_URL given as a host, as Twilio names its server, and adds /v2', async () => {
+    const fromEnv = twilioProviderFromEnv({
+      TWILIO_ACCOUNT_SID: fake.accountSid,
+      TWILIO_AUTH_TOKEN: fake.authToken,
+      TWILIO_VERIFY_SERVICE_SID: fake.serviceSid,
+      TWILIO_BASE_URL: fake.origin,
+    })
+    const sent = await fromEnv?.send({ phoneNumber: PHONE }, ctx)
+    expect(sent?.status).toBe('pending')
+    expect(fake.requests.map((request) => request.path)).toEqual([`/v2/Services/${fake.serviceSid}/Verifications`])
+  })
+
+  it('names TWILIO_BASE_URL when it is not an http(s) URL', () => {
+    const env = { TWILIO_ACCOUNT_SID: fake.accountSid, TWILIO_AUTH_TOKEN: fake.authToken, TWILIO_VERIFY_SERVICE_SID: 'VA1' }
+    expect(() => twilioProviderFromEnv({ ...env, TWILIO_BASE_URL: 'verify.twilio.com' })).toThrow(
+      /TWILIO_BASE_URL must be an http\(s\) URL/,
+    )
+  })
+})
+
+describe('twilioVerifyProvider baseUrl', () => {
+  it.each([
+    ['the host', () => fake.origin],
+    ['the host with a trailing slash', () => `${fake.origin}/`],
+    ['the host and /v2', () => fake.url],
+    ['the host and /v2/', () => `${fake.url}/`],
+  ])('reaches the Verify routes with %s', async (_form, baseUrl) => {
+    const provider = twilioVerifyProvider({
+      accountSid: fake.accountSid,
+      authToken: fake.authToken,
+      serviceSid: fake.serviceSid,
+      baseUrl: baseUrl(),
+    })
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    expect(sent.status).toBe('pending')
+    expect((await provider.check(flowOf(sent), fake.latestCode(PHONE) ?? '', ctx)).status).toBe('valid')
+    expect(fake.requests.map((request) => request.path)).toEqual([
+      `/v2/Services/${fake.serviceSid}/Verifications`,
+      `/v2/Services/${fake.serviceSid}/VerificationCheck`,
+    ])
+  })
 })
 
 describe('the Twilio fake', () => {

@@ -13,6 +13,7 @@
  * Twilio returns no expiry, resend deadline or resend count: they come from {@link TWILIO_RESEND_POLICY}.
  */
 
+import { apiRoot } from './base-url'
 import {
   callUpstream,
   createHostedProvider,
@@ -96,7 +97,11 @@ export type TwilioCredentials =
 export type TwilioVerifyProviderOptions = TwilioCredentials & {
   /** The Verify Service (`VA…`). */
   serviceSid: string
-  /** @default 'https://verify.twilio.com/v2' */
+  /**
+   * Twilio Verify's API, or a proxy or test double in front of it. The host alone (`https://verify.twilio.com`, the
+   * server Twilio's API description names) gets `/v2` added; a URL with a path is used as given, version included.
+   * @default 'https://verify.twilio.com/v2'
+   */
   baseUrl?: string
   /** Delivery channel for every code. @default 'sms' */
   channel?: 'sms' | 'call' | 'whatsapp'
@@ -190,7 +195,7 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
   if (!username || !password)
     throw new Error('twilioVerifyProvider: an Account SID + Auth Token or an API key SID + secret is required')
   if (!options.serviceSid) throw new Error('twilioVerifyProvider: serviceSid is required')
-  const baseUrl = (options.baseUrl ?? TWILIO_VERIFY_BASE_URL).replace(/\/+$/, '')
+  const baseUrl = apiRoot(options.baseUrl ?? TWILIO_VERIFY_BASE_URL, '/v2', 'twilioVerifyProvider: baseUrl')
   const servicePath = `${baseUrl}/Services/${encodeURIComponent(options.serviceSid)}`
   const authorization = `Basic ${btoa(`${username}:${password}`)}`
   const fetchImpl = options.fetch ?? globalThis.fetch
@@ -291,7 +296,9 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
 
 /**
  * Reads `TWILIO_VERIFY_SERVICE_SID` with `TWILIO_ACCOUNT_SID` + `TWILIO_AUTH_TOKEN`, or with `TWILIO_API_KEY_SID` +
- * `TWILIO_API_KEY_SECRET` (Twilio's advice for production), and `TWILIO_BASE_URL` (optional, for a proxy or a test double).
+ * `TWILIO_API_KEY_SECRET` (Twilio's advice for production), and `TWILIO_BASE_URL` (optional, for a proxy or a test double:
+ * the host, or the host with `/v2`). Twilio's own SDK has no such variable (it reads `TWILIO_EDGE` and `TWILIO_REGION`,
+ * which this provider does not).
  * Returns `undefined` when none is set; throws naming the missing variable when only some are.
  */
 export const twilioProviderFromEnv: ProviderFromEnv = (env) => {
@@ -316,5 +323,9 @@ export const twilioProviderFromEnv: ProviderFromEnv = (env) => {
     credentials = { accountSid, authToken }
   }
   if (serviceSid === undefined) throw missing('TWILIO_VERIFY_SERVICE_SID')
-  return twilioVerifyProvider({ ...credentials, serviceSid, ...(baseUrl === undefined ? {} : { baseUrl }) })
+  return twilioVerifyProvider({
+    ...credentials,
+    serviceSid,
+    ...(baseUrl === undefined ? {} : { baseUrl: apiRoot(baseUrl, '/v2', 'TWILIO_BASE_URL') }),
+  })
 }

@@ -25,6 +25,8 @@ export interface FakeDingOptions extends SandboxOptions {
 export interface FakeDing {
   /** Base URL to pass as `baseUrl`, e.g. `http://127.0.0.1:41234/v1`. */
   readonly url: string
+  /** The host alone, e.g. `http://127.0.0.1:41234`, without Ding's `/v1`. */
+  readonly origin: string
   readonly apiKey: string
   readonly customerUuid: string
   /** The sandbox behind the fake: its outbox holds the codes "sent". */
@@ -122,6 +124,7 @@ export async function startFakeDing(options: FakeDingOptions = {}): Promise<Fake
 
   return {
     url: `http://127.0.0.1:${server.port}/v1`,
+    origin: `http://127.0.0.1:${server.port}`,
     apiKey,
     customerUuid,
     sandbox,

@@ -53,6 +53,8 @@ export type PreludeBlockReason =
 export interface FakePrelude {
   /** Base URL to pass as `baseUrl`, e.g. `http://127.0.0.1:41234/v2`. */
   readonly url: string
+  /** The host alone, e.g. `http://127.0.0.1:41234`: the form Prelude's SDKs read from `PRELUDE_BASE_URL` (they add `/v2`). */
+  readonly origin: string
   readonly apiKey: string
   /** Every request received, oldest first. */
   readonly requests: FakeRequest[]
@@ -237,6 +239,7 @@ export async function startFakePrelude(options: FakePreludeOptions = {}): Promis
 
   return {
     url: `http://127.0.0.1:${server.port}/v2`,
+    origin: `http://127.0.0.1:${server.port}`,
     apiKey,
     requests,
     messages: () => [...messages],

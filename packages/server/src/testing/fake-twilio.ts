@@ -63,6 +63,8 @@ export interface TwilioErrorSpec {
 export interface FakeTwilio {
   /** Base URL to pass as `baseUrl`, e.g. `http://127.0.0.1:41234/v2`. */
   readonly url: string
+  /** The host alone, e.g. `http://127.0.0.1:41234`, as Twilio's API description names its server (paths add `/v2`). */
+  readonly origin: string
   readonly accountSid: string
   readonly authToken: string
   readonly apiKeySid: string
@@ -273,6 +275,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
 
   return {
     url: `http://127.0.0.1:${server.port}/v2`,
+    origin: `http://127.0.0.1:${server.port}`,
     accountSid,
     authToken,
     apiKeySid,
