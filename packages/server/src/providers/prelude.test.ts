@@ -69,16 +69,27 @@ describe('preludeProvider send', () => {
         device_platform: 'ios',
         app_version: '2.1.0',
         user_agent: 'Mozilla/5.0 (iPhone)',
-        existing_user: true,
       },
       options: { locale: 'fr-FR' },
       metadata: { correlation_id: sent.authenticationUuid },
     })
   })
 
-  it('never sends is_trusted_user, which would switch fraud checks off', async () => {
+  it('sends nothing for a returning user: Prelude documents no such signal, and is_trusted_user means something else', async () => {
     await provider.send({ phoneNumber: PHONE, isReturningUser: true }, ctx)
-    expect(fake.requests[0]?.rawBody).not.toContain('is_trusted_user')
+    await provider.send({ phoneNumber: '+33612345679', isReturningUser: false }, ctx)
+    expect(fake.requests.map((request) => request.body?.signals)).toEqual([
+      { ip: '203.0.113.7', user_agent: 'Mozilla/5.0 (iPhone)' },
+      { ip: '203.0.113.7', user_agent: 'Mozilla/5.0 (iPhone)' },
+    ])
+  })
+
+  it('sends no signals object when it knows no signal', async () => {
+    await provider.send({ phoneNumber: PHONE }, { store: ctx.store, clock })
+    expect(fake.requests[0]?.body).toEqual({
+      target: { type: 'phone_number', value: PHONE },
+      metadata: { correlation_id: expect.any(String) },
+    })
   })
 
   it('answers a second send for the same number with the same authentication, marked as resent, without a message before the delay', async () => {
@@ -392,6 +403,17 @@ describe('preludeProvider baseUrl', () => {
 })
 
 describe('the Prelude fake', () => {
+  it("refuses a field outside Prelude's request schema, naming it", async () => {
+    const response = await fetch(`${fake.url}/verification`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ target: { type: 'phone_number', value: PHONE }, signals: { existing_user: true } }),
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ code: 'invalid_request', param: 'signals.existing_user' })
+    expect(fake.messages()).toEqual([])
+  })
+
   it('refuses a request without the bearer key and a body that is not JSON', async () => {
     const noKey = await fetch(`${fake.url}/verification`, {
       method: 'POST',

@@ -2,10 +2,12 @@
  * Prelude Verify API V2 (the successor of Ding's V1 API) behind the endpoint's contract.
  *
  * Mapping (see the Prelude reference notes, §10):
- * - send → `POST /verification` with `target`, `signals` (IP, platform, app version, user agent, `existing_user`) and
- *   `options.locale`. `success`, `retry`, `challenged`, `shadow_blocked` → `pending`; `blocked` + `repeated_attempts` →
- *   `rate_limited`; `blocked` + `invalid_phone_number` / `invalid_phone_line` → the errors of those names; any other
- *   block → `spam_detected`.
+ * - send → `POST /verification` with `target`, `signals` (IP, platform, app version, user agent), `options.locale` and
+ *   `metadata.correlation_id` (the authentication UUID): only fields of Prelude's request schema (its SDK's
+ *   `VerificationCreateParams`); `is_returning_user` has no counterpart there and is not sent (see {@link PreludeSignals}).
+ *   `success`, `retry`, `challenged`, `shadow_blocked` → `pending`; `blocked` + `repeated_attempts` → `rate_limited`;
+ *   `blocked` + `invalid_phone_number` / `invalid_phone_line` → the errors of those names; any other block →
+ *   `spam_detected`.
  * - check → `POST /verification/check` by target (Prelude has no check by id): `success` → `valid`, `failure` →
  *   `invalid`, `expired_or_not_found` → `expired_auth`.
  * - retry → `POST /verification` again for the same target (Prelude's own resend): `retry` → `approved`.
@@ -31,6 +33,34 @@ import type { OtpProvider, ProviderFromEnv } from './types'
 export type { ResendPolicy } from './hosted-verification'
 
 export const PRELUDE_BASE_URL = 'https://api.prelude.dev/v2'
+
+/**
+ * The anti-fraud signals we send, a subset of Prelude's (`VerificationCreateParams.Signals` in `@prelude.so/sdk`; a
+ * test holds the two together). Prelude documents no "returning user" signal: `is_trusted_user` is something else (it
+ * vouches that the user is genuine, and switches fraud checks off), so `is_returning_user` is left out.
+ */
+export interface PreludeSignals {
+  ip?: string
+  device_platform?: 'android' | 'ios' | 'web'
+  app_version?: string
+  user_agent?: string
+}
+
+/** The body of `POST /v2/verification` as we send it, a subset of the SDK's `VerificationCreateParams`. */
+export interface PreludeVerificationBody {
+  target: { type: 'phone_number'; value: string }
+  signals?: PreludeSignals
+  options?: { locale: string }
+  metadata: { correlation_id: string }
+}
+
+/** The body of `POST /v2/verification/check`, as the SDK's `VerificationCheckParams`. */
+export interface PreludeCheckBody {
+  target: { type: 'phone_number'; value: string }
+  code: string
+}
+
+const DEVICE_PLATFORMS = { IOS: 'ios', ANDROID: 'android', WEB: 'web' } as const
 
 /**
  * The default policy, matching a Prelude verification window as configured in its Dashboard (window length, send
@@ -135,7 +165,7 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
   const timeoutMs = options.timeoutMs ?? 10_000
   const policy = mergePolicy(PRELUDE_RESEND_POLICY, options.resendPolicy)
 
-  const post = (path: string, body: unknown, signal: AbortSignal | undefined) =>
+  const post = (path: string, body: PreludeVerificationBody | PreludeCheckBody, signal: AbortSignal | undefined) =>
     callUpstream({
       provider: 'Prelude',
       fetch: fetchImpl,
@@ -150,23 +180,19 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
     })
 
   const deliver = async ({ phoneNumber, fields, authenticationUuid, ctx }: DeliverRequest): Promise<DeliverOutcome> => {
-    const signals: Record<string, string | boolean> = {}
+    const signals: PreludeSignals = {}
     if (ctx.ip !== undefined) signals.ip = ctx.ip
-    if (fields.deviceType !== undefined) signals.device_platform = fields.deviceType.toLowerCase()
+    if (fields.deviceType !== undefined) signals.device_platform = DEVICE_PLATFORMS[fields.deviceType]
     if (fields.appVersion !== undefined) signals.app_version = fields.appVersion
     if (ctx.userAgent !== undefined) signals.user_agent = ctx.userAgent
-    // `existing_user`, never `is_trusted_user`: the latter switches Prelude's fraud checks off.
-    if (fields.isReturningUser !== undefined) signals.existing_user = fields.isReturningUser
-    const response = await post(
-      '/verification',
-      {
-        target: { type: 'phone_number', value: phoneNumber },
-        signals,
-        ...(fields.locale === undefined ? {} : { options: { locale: fields.locale } }),
-        metadata: { correlation_id: authenticationUuid },
-      },
-      ctx.signal,
-    )
+    // `fields.isReturningUser` stays here: Prelude's schema has no such signal (see PreludeSignals).
+    const request: PreludeVerificationBody = {
+      target: { type: 'phone_number', value: phoneNumber },
+      ...(Object.keys(signals).length === 0 ? {} : { signals }),
+      ...(fields.locale === undefined ? {} : { options: { locale: fields.locale } }),
+      metadata: { correlation_id: authenticationUuid },
+    }
+    const response = await post('/verification', request, ctx.signal)
     const now = ctx.clock.now()
     if (response.status < 200 || response.status >= 300) {
       const { code } = readError(response)
@@ -206,7 +232,8 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
   }
 
   const verify = async ({ phoneNumber, code, ctx }: VerifyRequest): Promise<VerifyOutcome> => {
-    const response = await post('/verification/check', { target: { type: 'phone_number', value: phoneNumber }, code }, ctx.signal)
+    const body: PreludeCheckBody = { target: { type: 'phone_number', value: phoneNumber }, code }
+    const response = await post('/verification/check', body, ctx.signal)
     if (response.status < 200 || response.status >= 300) {
       const error = readError(response)
       if (error.code === 'too_many_checks') return 'rate_limited'

@@ -34,6 +34,24 @@ export type { ResendPolicy } from './hosted-verification'
 export const TWILIO_VERIFY_BASE_URL = 'https://verify.twilio.com/v2'
 
 /**
+ * The form of `POST /v2/Services/{sid}/Verifications` as we send it: parameters of Twilio's
+ * `VerificationListInstanceCreateOptions` (the SDK's camelCase names, capitalized on the wire; a test holds them together).
+ * The device type, app version and returning-user flag have no parameter at Twilio and are not sent.
+ */
+export interface TwilioStartForm {
+  To: string
+  Channel: 'sms' | 'call' | 'whatsapp'
+  Locale?: string
+  DeviceIp?: string
+}
+
+/** The form of `POST /v2/Services/{sid}/VerificationCheck`, parameters of the SDK's `VerificationCheckListInstanceCreateOptions`. */
+export interface TwilioCheckForm {
+  VerificationSid: string
+  Code: string
+}
+
+/**
  * The default policy, matching Twilio Verify's documented limits: five sends per verification (four resends), here
  * 30, 60, 120 and 240 s apart, a code valid ten minutes, five checks. Change `windowSeconds` if Twilio Support changed
  * your Service's validity.
@@ -203,7 +221,7 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
   const channel = options.channel ?? 'sms'
   const policy = mergePolicy(TWILIO_RESEND_POLICY, options.resendPolicy)
 
-  const post = (path: string, fields: Record<string, string | undefined>, signal: AbortSignal | undefined) => {
+  const post = (path: string, fields: TwilioStartForm | TwilioCheckForm, signal: AbortSignal | undefined) => {
     const form = new URLSearchParams()
     for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.set(name, value)
     return callUpstream({
@@ -221,8 +239,12 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
   }
 
   const deliver = async ({ phoneNumber, fields, ctx }: DeliverRequest): Promise<DeliverOutcome> => {
-    const start = (locale: string | undefined) =>
-      post('/Verifications', { To: phoneNumber, Channel: channel, Locale: locale, DeviceIp: ctx.ip }, ctx.signal)
+    const start = (locale: string | undefined) => {
+      const form: TwilioStartForm = { To: phoneNumber, Channel: channel }
+      if (locale !== undefined) form.Locale = locale
+      if (ctx.ip !== undefined) form.DeviceIp = ctx.ip
+      return post('/Verifications', form, ctx.signal)
+    }
     const locale = twilioLocale(fields.locale)
     let response = await start(locale)
     // Twilio answers 404 to a Locale it does not support, and advises sending again without one. Nothing was sent.
@@ -259,7 +281,8 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
     // Twilio refuses codes outside 4 to 10 characters with 400 / 60200: such a code is simply wrong.
     if (code.length < 4 || code.length > 10) return 'invalid'
     if (id === '') return 'expired'
-    const response = await post('/VerificationCheck', { VerificationSid: id, Code: code }, ctx.signal)
+    const form: TwilioCheckForm = { VerificationSid: id, Code: code }
+    const response = await post('/VerificationCheck', form, ctx.signal)
     if (response.status < 200 || response.status >= 300) {
       const error = readError(response)
       if (error.code === 60202) return 'rate_limited'

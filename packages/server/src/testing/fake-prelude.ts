@@ -9,6 +9,9 @@
  * - A check by target answers `success` (the window closes), `failure` (counted), or `expired_or_not_found` (no open
  *   window: never created, expired, converted, or past `maxChecks`).
  * - {@link FakePrelude.failNext} queues any raw answer (a 429 with `Retry-After`, a 5xx, an HTML page…).
+ * - A field outside Prelude's request schema (as `@prelude.so/sdk` 0.10.0 types it) answers 400 `invalid_request`
+ *   naming it. Whether the real API refuses or ignores such a field is not documented; refusing makes a drift from
+ *   the schema fail every test instead of passing silently.
  *
  * Time comes from `now`, so a test moves the fake's clock and the provider's together.
  */
@@ -93,6 +96,58 @@ function sixDigits(): string {
 
 const E164 = /^\+[1-9]\d{6,14}$/
 
+/** A request schema: `true` for a leaf, a nested schema for an object, `'map'` for an object with free keys. */
+type Schema = { readonly [field: string]: true | 'map' | Schema }
+
+const TARGET: Schema = { type: true, value: true }
+
+/** `VerificationCreateParams` of `@prelude.so/sdk` 0.10.0. */
+const CREATE_SCHEMA: Schema = {
+  target: TARGET,
+  dispatch_id: true,
+  metadata: { correlation_id: true },
+  options: {
+    app_realm: { platform: true, value: true },
+    callback_url: true,
+    code_size: true,
+    custom_code: true,
+    integration: true,
+    locale: true,
+    method: true,
+    preferred_channel: true,
+    sender_id: true,
+    template_id: true,
+    variables: 'map',
+  },
+  signals: {
+    app_version: true,
+    device_id: true,
+    device_model: true,
+    device_platform: true,
+    ip: true,
+    is_trusted_user: true,
+    ja4_fingerprint: true,
+    os_version: true,
+    user_agent: true,
+  },
+}
+
+/** `VerificationCheckParams` of `@prelude.so/sdk` 0.10.0. */
+const CHECK_SCHEMA: Schema = { target: TARGET, code: true }
+
+/** The first field of `value` the schema does not know, as a dotted path. */
+function unknownField(value: Record<string, unknown>, schema: Schema, prefix = ''): string | undefined {
+  for (const [field, child] of Object.entries(value)) {
+    const known = schema[field]
+    if (known === undefined) return `${prefix}${field}`
+    if (typeof known === 'object' && typeof child === 'object' && child !== null && !Array.isArray(child)) {
+      const nested = unknownField(child as Record<string, unknown>, known, `${prefix}${field}.`)
+      if (nested !== undefined) return nested
+    }
+  }
+  return undefined
+}
+
 /** Starts the fake on 127.0.0.1 with a free port. Close it in `afterEach`/`afterAll`. */
 export async function startFakePrelude(options: FakePreludeOptions = {}): Promise<FakePrelude> {
   const apiKey = options.apiKey ?? 'test-prelude-api-key'
@@ -129,7 +184,14 @@ export async function startFakePrelude(options: FakePreludeOptions = {}): Promis
     return target.value
   }
 
+  const refuseUnknown = (body: Record<string, unknown>, schema: Schema): FakeResponse | undefined => {
+    const field = unknownField(body, schema)
+    return field === undefined ? undefined : error(400, 'invalid_request', `Unknown field: ${field}`, field)
+  }
+
   const create = (body: Record<string, unknown>): FakeResponse => {
+    const refused = refuseUnknown(body, CREATE_SCHEMA)
+    if (refused !== undefined) return refused
     const phoneNumber = readTarget(body)
     if (typeof phoneNumber !== 'string') return phoneNumber
     const requestId = `req_${randomInt(1e9)}`
@@ -197,6 +259,8 @@ export async function startFakePrelude(options: FakePreludeOptions = {}): Promis
   }
 
   const check = (body: Record<string, unknown>): FakeResponse => {
+    const refused = refuseUnknown(body, CHECK_SCHEMA)
+    if (refused !== undefined) return refused
     const phoneNumber = readTarget(body)
     if (typeof phoneNumber !== 'string') return phoneNumber
     if (typeof body.code !== 'string' || body.code.length === 0) return error(400, 'invalid_request', 'code is required', 'code')
