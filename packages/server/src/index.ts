@@ -30,5 +30,6 @@ export type {
 } from './providers/types'
 export type { MemoryStoreOptions, Store, StoreCounter } from './store'
 export { createMemoryStore } from './store'
+export { isStoreUnavailableError, StoreUnavailableError } from './store-errors'
 export type { OtpSecret, VerifiedPhone, VerifyPhoneTokenOptions } from './tokens'
 export { verifyPhoneToken } from './tokens'

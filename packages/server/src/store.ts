@@ -2,8 +2,9 @@ import { type Clock, systemClock } from '@otpflow/core'
 
 /**
  * The key-value store behind the abuse limits and the providers that must remember something between calls.
- * The default lives in memory (one process); on several instances, implement it over Redis or similar
- * (`increment` maps onto `INCR` + `PEXPIREAT` on the first hit, `set` onto `SET … PX`).
+ * The default lives in memory (one process); on several instances use `createRedisStore` from `@otpflow/server/redis`,
+ * or implement this interface over another shared engine. Every key written expires; a call that cannot reach its
+ * engine rejects with `StoreUnavailableError` (the endpoint answers 503) instead of hanging.
  */
 export interface StoreCounter {
   /** Hits in the current window, this one included. */
@@ -18,6 +19,11 @@ export interface Store {
   get(key: string): Promise<string | undefined>
   set(key: string, value: string, ttlSeconds: number): Promise<void>
   delete(key: string): Promise<void>
+  /**
+   * Sets the key only if it holds nothing (or only something expired), atomically: of any number of concurrent calls on
+   * any number of instances, exactly one gets `true`. For what must happen once, such as consuming a single-use proof.
+   */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>
 }
 
 export interface MemoryStoreOptions {
@@ -113,6 +119,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { r
     },
     async delete(key) {
       entries.delete(key)
+    },
+    async setIfAbsent(key, value, ttlSeconds) {
+      const at = now()
+      if (live(key, at) !== undefined) return false
+      write(key, { value, count: 0, expiresAt: at + ttlSeconds * 1000 }, at)
+      return true
     },
   }
   syncIncrements.set(store, { increment: store.increment, now: incrementNow })
