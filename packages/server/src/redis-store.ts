@@ -173,7 +173,11 @@ export function createRedisStore(target: RedisStoreTarget, options: RedisStoreOp
     for (const wake of [...waiting]) wake()
   })
   client.on('error', (error: Error) => options.onError?.(error))
+  // A client the app passed is connected at most once, on first use: one it closed later stays closed.
+  let connectAttempted = false
   const open = () => {
+    if (connectAttempted && !owned) return
+    connectAttempted = true
     if (!client.isOpen && !closed) {
       // Its failures reach the `error` listener and each call's deadline; the client keeps reconnecting by itself.
       client.connect().catch(() => undefined)
@@ -217,6 +221,8 @@ export function createRedisStore(target: RedisStoreTarget, options: RedisStoreOp
       )
       if (closed) return fail('the store is closed')
       if (client.isReady) return send()
+      // A client the app passed and then closed (or whose reconnect strategy gave up) will not come back by itself.
+      if (!owned && connectAttempted && !client.isOpen) return fail('the Redis client given to the store is closed')
       open()
       waiting.add(send)
     })

@@ -31,20 +31,28 @@ export interface TestRedisServerOptions {
   password?: string
 }
 
-/** Where `redis-server` is: `REDIS_SERVER_PATH`, else the first on `PATH`, else Debian's `/usr/bin/redis-server`. */
-function findRedisServer(): string {
-  const candidates = [
-    process.env.REDIS_SERVER_PATH,
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => (dir === '' ? undefined : join(dir, 'redis-server'))),
-    '/usr/bin/redis-server',
-  ]
-  for (const candidate of candidates) {
-    if (candidate === undefined) continue
-    try {
-      accessSync(candidate, constants.X_OK)
-      return candidate
-    } catch {}
+const executable = (path: string) => {
+  try {
+    accessSync(path, constants.X_OK)
+    return true
+  } catch {
+    return false
   }
+}
+
+/** Where `redis-server` is: `REDIS_SERVER_PATH` if set, else the first on `PATH`, else Debian's `/usr/bin/redis-server`. */
+function findRedisServer(): string {
+  const chosen = process.env.REDIS_SERVER_PATH
+  if (chosen !== undefined && chosen !== '') {
+    if (executable(chosen)) return chosen
+    throw new Error(`REDIS_SERVER_PATH=${chosen} is not an executable redis-server`)
+  }
+  const onPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '')
+    .map((dir) => join(dir, 'redis-server'))
+  const found = [...onPath, '/usr/bin/redis-server'].find(executable)
+  if (found !== undefined) return found
   // A missing server fails the tests that need it, loudly: a skipped Redis suite would hide the multi-instance behaviour.
   throw new Error(
     "redis-server is not installed: install Debian's redis-server package (apt-get install -y --no-install-recommends " +
