@@ -159,6 +159,39 @@ describe('check', () => {
     expect(result.verificationToken).toBe('proof')
   })
 
+  it("reads the proof's expiry and the attempts left the app endpoint sends", async () => {
+    const fake = fakeFetch((call) =>
+      String((call.body as { check_code: string }).check_code) === '123456'
+        ? json({
+            authentication_uuid: UUID,
+            status: 'valid',
+            verification_token: 'proof',
+            verification_expires_at: '2026-03-01T10:10:00.000Z',
+          })
+        : json({ authentication_uuid: UUID, status: 'invalid', remaining_attempts: 4 }),
+    )
+    const client = createEndpointClient({ fetch: fake.fetch })
+    const wrong = await client.check({ authenticationUuid: UUID, checkCode: '000000', flowToken: 'ft' })
+    expect(wrong).toMatchObject({ status: 'invalid', remainingAttempts: 4 })
+    expect(wrong.verificationExpiresAt).toBeUndefined()
+    const right = await client.check({ authenticationUuid: UUID, checkCode: '123456', flowToken: 'ft' })
+    expect(right).toMatchObject({ status: 'valid', verificationToken: 'proof' })
+    expect(right.verificationExpiresAt).toEqual(new Date('2026-03-01T10:10:00.000Z'))
+    expect(right.remainingAttempts).toBeUndefined()
+  })
+
+  it("reads Ding's answer, which has neither, as neither", async () => {
+    const { client } = dingClient(() => json({ authentication_uuid: UUID, status: 'invalid' }))
+    const result = await client.check({ authenticationUuid: UUID, checkCode: '1' })
+    expect(result.remainingAttempts).toBeUndefined()
+    expect(result.verificationExpiresAt).toBeUndefined()
+  })
+
+  it('refuses a remaining_attempts that is not a count', async () => {
+    const { client } = dingClient(() => json({ authentication_uuid: UUID, status: 'invalid', remaining_attempts: -1 }))
+    await expect(client.check({ authenticationUuid: UUID, checkCode: '1' })).rejects.toMatchObject({ code: 'invalid_response' })
+  })
+
   it.each([
     ['an empty code', { authenticationUuid: UUID, checkCode: '' }, 'checkCode'],
     ['a whitespace code', { authenticationUuid: UUID, checkCode: '   ' }, 'checkCode'],

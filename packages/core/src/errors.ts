@@ -44,6 +44,7 @@ export const KNOWN_ERROR_CODES = [
   'upstream_error',
   'invalid_token',
   'expired_token',
+  'sandbox_token',
   // the flow (@otpflow/core/flow and useOtpFlow)
   'invalid_code',
   'expired',

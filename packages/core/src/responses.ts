@@ -47,12 +47,17 @@ export const checkResponseSchema = z.pipe(
     authentication_uuid: optionalString,
     status: openStatus(CHECK_STATUSES.filter((s) => s !== 'unknown')),
     verification_token: optionalString,
+    // Sent by the app's endpoint only: the proof's expiry, and checks left on this authentication.
+    verification_expires_at: wireTimestamp,
+    remaining_attempts: optionalInt,
   }),
   z.transform((w) => ({
     authenticationUuid: w.authentication_uuid,
     status: w.status.status,
     rawStatus: w.status.rawStatus,
     verificationToken: w.verification_token,
+    verificationExpiresAt: w.verification_expires_at,
+    remainingAttempts: w.remaining_attempts,
   })),
 )
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { isOtpError, type OtpError } from '../errors'
 import { createSandbox, type SandboxMessage, type SandboxOptions } from './sandbox'
-import { SANDBOX_TEST_NUMBERS } from './test-numbers'
+import { isSandboxTestNumber, SANDBOX_TEST_NUMBERS } from './test-numbers'
 
 const PHONE = '+14155552671'
 const START = Date.parse('2026-01-01T00:00:00Z')
@@ -104,6 +104,14 @@ describe('createSandbox: send', () => {
   })
 })
 
+describe('isSandboxTestNumber', () => {
+  it('knows the test numbers, and no other number', () => {
+    for (const phoneNumber of Object.values(SANDBOX_TEST_NUMBERS)) expect(isSandboxTestNumber(phoneNumber)).toBe(true)
+    expect(isSandboxTestNumber('+12025550107')).toBe(false)
+    expect(isSandboxTestNumber(PHONE)).toBe(false)
+  })
+})
+
 describe('createSandbox: test numbers', () => {
   it('spamDetected answers spam_detected, sends nothing, and its flow can be neither checked nor resent', async () => {
     const { sandbox } = setup()
@@ -183,6 +191,17 @@ describe('createSandbox: check', () => {
     }
     statuses.push((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code })).status)
     expect(statuses).toEqual(['invalid', 'invalid', 'invalid', 'rate_limited'])
+  })
+
+  it('says how many checks are left after each wrong code', async () => {
+    const { sandbox } = setup({ maxCheckAttempts: 3 })
+    const { sent, code } = await send(sandbox)
+    const wrong = code === '000000' ? '111111' : '000000'
+    const left = []
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      left.push((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: wrong })).remainingAttempts)
+    }
+    expect(left).toEqual([2, 1, 0])
   })
 
   it('accepts the right code after a wrong one while attempts remain', async () => {

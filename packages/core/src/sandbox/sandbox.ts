@@ -312,7 +312,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (latencyMs > 0 || requestOptions?.signal) await wait(latencyMs, requestOptions?.signal)
       const authentication = find(input?.authenticationUuid)
       const status = checkStatus(authentication, String(input.checkCode ?? ''), clock.now())
-      return { authenticationUuid: authentication.uuid, status, rawStatus: status, meta: meta() }
+      const result: CheckResult = { authenticationUuid: authentication.uuid, status, rawStatus: status, meta: meta() }
+      if (status === 'invalid') result.remainingAttempts = Math.max(0, maxCheckAttempts - authentication.checksUsed)
+      return result
     },
 
     async retry(input: RetryInput, requestOptions?: RequestOptions): Promise<RetryResult> {

@@ -22,3 +22,10 @@ export const SANDBOX_TEST_NUMBERS = {
 } as const
 
 export type SandboxTestNumber = (typeof SANDBOX_TEST_NUMBERS)[keyof typeof SANDBOX_TEST_NUMBERS]
+
+const TEST_NUMBERS: ReadonlySet<string> = new Set(Object.values(SANDBOX_TEST_NUMBERS))
+
+/** Whether `phoneNumber` (E.164) is one of {@link SANDBOX_TEST_NUMBERS}. */
+export function isSandboxTestNumber(phoneNumber: string): phoneNumber is SandboxTestNumber {
+  return TEST_NUMBERS.has(phoneNumber)
+}
