@@ -1,5 +1,5 @@
 import type { SandboxMessage } from '@otpflow/core/sandbox'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createOtpHandlerFromEnv } from './from-env'
 import { sandboxProvider } from './providers/sandbox'
 import type { OtpProvider } from './providers/types'
@@ -93,5 +93,43 @@ describe('createOtpHandlerFromEnv', () => {
     })
     expect((await handler(fromB)).status).toBe(200)
     expect(() => createOtpHandlerFromEnv({ OTP_TRUST_PROXY: 'maybe' }, quiet().overrides)).toThrow(/OTP_TRUST_PROXY/)
+  })
+})
+
+describe('createOtpHandlerFromEnv under NODE_ENV=production', () => {
+  it('refuses to fall back to the sandbox, naming the way out', () => {
+    expect(() => createOtpHandlerFromEnv({ NODE_ENV: 'production', OTP_SECRET: SECRET }, quiet().overrides)).toThrow(
+      /NODE_ENV=production.*OTP_PROVIDER=sandbox/s,
+    )
+  })
+
+  it('reads NODE_ENV from the process when the env object leaves it out', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    try {
+      expect(() => createOtpHandlerFromEnv({ OTP_SECRET: SECRET }, quiet().overrides)).toThrow(/NODE_ENV=production/)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('serves the sandbox when OTP_PROVIDER=sandbox says it is meant, with its warning', () => {
+    const { warnings, overrides } = quiet()
+    const handler = createOtpHandlerFromEnv({ NODE_ENV: 'production', OTP_PROVIDER: 'sandbox' }, overrides)
+    expect(handler.provider.name).toBe('sandbox')
+    expect(warnings).toHaveLength(1)
+  })
+
+  it('starts with a real provider, and with a provider passed in code', () => {
+    const ding = { DING_API_KEY: 'key', DING_CUSTOMER_UUID: 'uuid', OTP_SECRET: SECRET }
+    expect(createOtpHandlerFromEnv({ ...ding, NODE_ENV: 'production' }, quiet().overrides).provider.name).toBe('ding')
+    const given = createOtpHandlerFromEnv(
+      { NODE_ENV: 'production' },
+      { ...quiet().overrides, provider: sandboxProvider(), secret: SECRET },
+    )
+    expect(given.provider.name).toBe('sandbox')
+  })
+
+  it('still falls back to the sandbox in development', () => {
+    expect(createOtpHandlerFromEnv({ NODE_ENV: 'development' }, quiet().overrides).provider.name).toBe('sandbox')
   })
 })

@@ -85,8 +85,25 @@ function pickProvider(env: OtpEnv, registry: Readonly<Record<string, ProviderFro
 }
 
 /**
+ * In production, a sandbox nobody asked for is a missing provider variable, and serving it would hand out proofs for any
+ * number to whoever reads the outbox: refuse to start unless `OTP_PROVIDER=sandbox` says it is meant.
+ */
+function refuseSandboxInProduction(env: OtpEnv, real: OtpProvider | undefined): void {
+  // An env object built by hand may leave NODE_ENV out: the process's own then decides.
+  const nodeEnv = env.NODE_ENV ?? globalThis.process?.env?.NODE_ENV
+  if (real !== undefined || nodeEnv?.trim() !== 'production') return
+  if (env.OTP_PROVIDER?.trim().toLowerCase() === 'sandbox') return
+  throw new Error(
+    'NODE_ENV=production and no provider is configured: refusing to serve the sandbox, whose codes anyone can read. ' +
+      'Set one provider (DING_API_KEY + DING_CUSTOMER_UUID, PRELUDE_API_KEY or TWILIO_*) and OTP_SECRET, ' +
+      'or OTP_PROVIDER=sandbox to serve the sandbox on purpose (a public demo).',
+  )
+}
+
+/**
  * Builds the endpoint from environment variables: a real provider when its credentials are set, otherwise the
- * sandbox (with one warning line). Throws at startup, naming the variable, when a configuration is half done.
+ * sandbox (with one warning line). Throws at startup, naming the variable, when a configuration is half done, and
+ * when it would fall back to the sandbox under `NODE_ENV=production` without `OTP_PROVIDER=sandbox`.
  *
  * | variable | meaning |
  * |---|---|
@@ -94,7 +111,7 @@ function pickProvider(env: OtpEnv, registry: Readonly<Record<string, ProviderFro
  * | `DING_BASE_URL` | Ding's API behind a proxy or a test double |
  * | `PRELUDE_API_KEY`, `PRELUDE_BASE_URL` | Prelude Verify V2 (the base URL alone → refuses to start) |
  * | `TWILIO_ACCOUNT_SID` + `TWILIO_AUTH_TOKEN` or `TWILIO_API_KEY_SID` + `TWILIO_API_KEY_SECRET`, `TWILIO_VERIFY_SERVICE_SID`, `TWILIO_BASE_URL` | Twilio Verify (any missing one → refuses to start) |
- * | `OTP_PROVIDER` | `ding`, `prelude`, `twilio` or `sandbox`: required when several providers are configured |
+ * | `OTP_PROVIDER` | `ding`, `prelude`, `twilio` or `sandbox`: required when several providers are configured, and `sandbox` to serve the sandbox under `NODE_ENV=production` |
  * | `OTP_SECRET` | signing secret, ≥ 32 bytes; required with a real provider, random per process for the sandbox |
  * | `OTP_BASE_PATH` | route prefix (default `/api/otp`) |
  * | `OTP_ALLOWED_ORIGINS` | comma-separated extra origins allowed to POST |
@@ -112,6 +129,7 @@ export function createOtpHandlerFromEnv(
   const registry = { ...PROVIDERS_FROM_ENV, ...providers }
   checkBaseUrls(env)
   const real = handlerOverrides.provider ?? pickProvider(env, registry)
+  refuseSandboxInProduction(env, real)
   const provider = real ?? sandboxProvider(sandboxOptions)
   const isSandbox = isSandboxProvider(provider)
 

@@ -37,8 +37,10 @@ function setup() {
     // Raised so that valid sends, checks and resends keep reaching the provider across a thousand runs.
     limits: {
       sendsPerPhoneNumber: [],
+      sendsPerPhoneNumberPerIp: [],
       sendsPerIp: [],
       checksPerAuthentication: { max: Number.POSITIVE_INFINITY, windowSeconds: 3600 },
+      failedChecksPerPhoneNumber: { max: Number.POSITIVE_INFINITY, windowSeconds: 86_400 },
     },
   })
   return { handler, calls }

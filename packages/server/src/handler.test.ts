@@ -84,12 +84,26 @@ describe('createOtpHandler: the happy path with the sandbox', () => {
       await ctx.handler(post('/check', { authentication_uuid: sent.uuid, check_code: sent.code, flow_token: sent.flowToken })),
     )
     expect(status).toBe(200)
-    expect(body).toMatchObject({ authentication_uuid: sent.uuid, status: 'valid' })
-    const verified = await verifyPhoneToken(String(body.verification_token), { secret: SECRET, clock: { now: () => START } })
-    expect(verified).toEqual({ phoneNumber: PHONE, authenticationUuid: sent.uuid, verifiedAt: new Date(START) })
+    expect(body).toEqual({
+      authentication_uuid: sent.uuid,
+      status: 'valid',
+      verification_token: expect.any(String),
+      verification_expires_at: '2026-03-01T10:10:00.000Z',
+    })
+    const verified = await verifyPhoneToken(String(body.verification_token), {
+      secret: SECRET,
+      clock: { now: () => START },
+      allowSandbox: true,
+    })
+    expect(verified).toEqual({
+      phoneNumber: PHONE,
+      authenticationUuid: sent.uuid,
+      verifiedAt: new Date(START),
+      provider: 'sandbox',
+    })
   })
 
-  it('checks a wrong code: 200 invalid and no verification token', async () => {
+  it('checks a wrong code: 200 invalid with the attempts left, and no verification token', async () => {
     const ctx = setup()
     const sent = await sendCode(ctx)
     const wrong = sent.code === '000000' ? '111111' : '000000'
@@ -97,7 +111,8 @@ describe('createOtpHandler: the happy path with the sandbox', () => {
       await ctx.handler(post('/check', { authentication_uuid: sent.uuid, check_code: wrong, flow_token: sent.flowToken })),
     )
     expect(status).toBe(200)
-    expect(body).toEqual({ authentication_uuid: sent.uuid, status: 'invalid' })
+    // The sandbox allows 5 checks, the endpoint 10 per authentication: the smaller count is what is left.
+    expect(body).toEqual({ authentication_uuid: sent.uuid, status: 'invalid', remaining_attempts: 4 })
   })
 
   it('retries: denied before the deadline, approved after it with the next deadline', async () => {
@@ -437,7 +452,13 @@ describe('createOtpHandler: abuse limits', () => {
   })
 
   it('raised limits let a load test through', async () => {
-    const ctx = setup({ limits: { sendsPerPhoneNumber: [{ max: Number.POSITIVE_INFINITY, windowSeconds: 60 }], sendsPerIp: [] } })
+    const ctx = setup({
+      limits: {
+        sendsPerPhoneNumber: [{ max: Number.POSITIVE_INFINITY, windowSeconds: 60 }],
+        sendsPerPhoneNumberPerIp: [],
+        sendsPerIp: [],
+      },
+    })
     for (let index = 0; index < 20; index += 1) expect((await sendCode(ctx)).status).toBe(200)
   })
 

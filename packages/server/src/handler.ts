@@ -5,13 +5,17 @@ import {
   wireCreateAuthenticationRequestSchema,
   wireRetryRequestSchema,
 } from '@otpflow/core'
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
-import { hitNow, type OtpLimitsOption, resolveLimits } from './limits'
+import { isSandboxTestNumber } from '@otpflow/core/sandbox'
+import { checkIpv6Prefix, clientKey } from './client-address'
+import { failedChecksLeft, lockedFor } from './failed-checks'
+import { countNow, hitNow, type OtpLimitsOption, resolveLimits, secondsUntil } from './limits'
 import { consoleLogger, maskPhoneNumber, type OtpLogEntry, type OtpLogger } from './log'
+import { countryAllowed, e164, normalizePhoneNumber } from './phone-number'
 import { toProviderError } from './providers/errors'
 import { isSandboxProvider } from './providers/sandbox'
 import type { OtpProvider, ProviderContext, ProviderFlow, ProviderSendInput } from './providers/types'
 import { createMemoryStore, type Store } from './store'
+import { isStoreUnavailableError } from './store-errors'
 import { type OtpSecret, secretKey, signFlowToken, signVerificationToken, verifyFlowToken } from './tokens'
 
 export interface OtpHandlerOptions {
@@ -35,6 +39,12 @@ export interface OtpHandlerOptions {
   trustProxy?: boolean | number
   /** Abuse limits; see {@link OtpLimits} for each default. */
   limits?: OtpLimitsOption
+  /**
+   * The per-IP limits count an IPv6 client by its network of this many bits: a host gets a whole /64 and can take a new
+   * address in it for every request. IPv4 clients (also IPv4-mapped ones, `::ffff:a.b.c.d`) count by address.
+   * @default 64
+   */
+  ipv6Prefix?: number
   /** Where the limits count. @default createMemoryStore() (one process; use a shared store on several instances) */
   store?: Store
   /** ISO 3166-1 alpha-2 codes (e.g. `['FR', 'GB']`) whose numbers may receive a code; others get 400 `unsupported_region`. @default all */
@@ -298,15 +308,18 @@ function asJsonObject(parsed: unknown): object {
 }
 
 /**
- * The number's country must be allowed. When the metadata cannot tell which country a number belongs to (a number
- * outside every known range, on a calling code shared by several countries), all candidates must be allowed.
+ * Checks left on an authentication after a wrong code: the smallest of what is known (the endpoint's budget for the
+ * authentication, the provider's own count, the wrong codes the number has left), or `undefined` when nothing is.
  */
-function countryAllowed(phoneNumber: string, allowed: ReadonlySet<string>): boolean {
-  const parsed = parsePhoneNumberFromString(phoneNumber)
-  if (parsed === undefined) return false
-  if (parsed.country !== undefined) return allowed.has(parsed.country)
-  const candidates = parsed.getPossibleCountries()
-  return candidates.length > 0 && candidates.every((country) => allowed.has(country))
+function remainingAttempts(...known: (number | undefined)[]): number | undefined {
+  let least: number | undefined
+  for (const value of known) if (value !== undefined && (least === undefined || value < least)) least = value
+  return least === undefined ? undefined : Math.max(0, least)
+}
+
+/** Refuses with 429 when a limit answered a delay; `undefined` (within the limit) passes. */
+function refuseOver(retryAfter: number | undefined): void {
+  if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
 }
 
 function lastForwarded(header: string | null, hops: number): string | undefined {
@@ -335,6 +348,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
   const proxyHops =
     options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? Math.max(0, Math.floor(options.trustProxy)) : 0
   const limits = resolveLimits(options.limits)
+  const ipv6Prefix = checkIpv6Prefix(options.ipv6Prefix)
   const store = options.store ?? createMemoryStore({ clock: options.clock ?? systemClock })
   const allowedCountries = options.allowedCountries
     ? new Set(options.allowedCountries.map((code) => code.toUpperCase()))
@@ -401,6 +415,8 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     try {
       return await call()
     } catch (error) {
+      // The provider's records live on the same store: out of reach (or full), it refuses the request as the limits do.
+      if (isStoreUnavailableError(error)) throw error
       const mapped = toProviderError(error)
       throw new EndpointError(mapped.code, {
         ...(mapped.retryAfter === undefined ? {} : { retryAfter: mapped.retryAfter }),
@@ -409,22 +425,56 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     }
   }
 
+  /**
+   * The key the per-client limits count an SMS to `phoneNumber` under, or `undefined` when they do not apply: the IP is
+   * unknown, or the number is one of the sandbox's test numbers (they reach no phone, and someone trying each of them
+   * should not run out of codes for their own number).
+   */
+  const smsClient = (phoneNumber: string, ip: string | undefined): string | undefined =>
+    ip === undefined || (sandbox !== undefined && isSandboxTestNumber(phoneNumber)) ? undefined : clientKey(ip, ipv6Prefix)
+
+  /**
+   * Counts one SMS (a send, or a resend when `fresh` is false) and refuses with 429 at the first limit over, in this
+   * order: the client, then the number's failed-check lock, then the client's share of the number, then the number.
+   * A request refused by an earlier limit touches no later counter, so a client over its limit creates no per-number key
+   * however many numbers it tries (memory stays bounded), and spends nobody else's budget for that number.
+   * `hitNow` answers without a promise on the memory store; any other store's answer is awaited, in the same order.
+   */
+  const countSms = async (phoneNumber: string, ip: string | undefined, now: number, fresh: boolean): Promise<void> => {
+    const client = smsClient(phoneNumber, ip)
+    if (client !== undefined) {
+      let byClient = hitNow(store, `otp:send:ip:${client}`, limits.sendsPerIp, now)
+      if (typeof byClient === 'object') byClient = await byClient
+      refuseOver(byClient)
+    }
+    let locked = lockedFor(store, phoneNumber, limits.failedChecksPerPhoneNumber, now)
+    if (typeof locked === 'object') locked = await locked
+    refuseOver(locked)
+    if (!fresh) return
+    if (client !== undefined) {
+      let share = hitNow(store, `otp:send:phone-ip:${phoneNumber}:${client}`, limits.sendsPerPhoneNumberPerIp, now)
+      if (typeof share === 'object') share = await share
+      refuseOver(share)
+    }
+    let byPhone = hitNow(store, `otp:send:phone:${phoneNumber}`, limits.sendsPerPhoneNumber, now)
+    if (typeof byPhone === 'object') byPhone = await byPhone
+    refuseOver(byPhone)
+  }
+
   const send = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
     const input = validate(wireCreateAuthenticationRequestSchema, body)
-    entry.phoneNumber = maskPhoneNumber(input.phone_number)
+    const parsed = normalizePhoneNumber(input.phone_number)
+    if (parsed === undefined) throw new EndpointError('invalid_phone_number', { field: 'phone_number' })
+    // From here on, only this form: limit keys, the provider, the flow token and the proof all see the same number.
+    const phoneNumber = parsed.number
+    entry.phoneNumber = maskPhoneNumber(phoneNumber)
     if (allowedCountries !== undefined) {
-      if (!countryAllowed(input.phone_number, allowedCountries)) throw new EndpointError('unsupported_region')
+      if (!countryAllowed(parsed, allowedCountries)) throw new EndpointError('unsupported_region')
     }
     const now = clock.now()
-    // hitNow answers without a promise on the memory store; any other store's answer is awaited, in the same order.
-    let byPhone = hitNow(store, `otp:send:phone:${input.phone_number}`, limits.sendsPerPhoneNumber, now)
-    if (typeof byPhone === 'object') byPhone = await byPhone
-    let byIp = ctx.ip === undefined ? undefined : hitNow(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
-    if (typeof byIp === 'object') byIp = await byIp
-    if (byPhone !== undefined || byIp !== undefined)
-      throw new EndpointError('rate_limited', { retryAfter: Math.max(byPhone ?? 0, byIp ?? 0) })
+    await countSms(phoneNumber, ctx.ip, now, true)
 
-    const providerInput: ProviderSendInput = { phoneNumber: input.phone_number }
+    const providerInput: ProviderSendInput = { phoneNumber }
     if (input.locale !== undefined) providerInput.locale = input.locale
     if (input.device_type !== undefined) providerInput.deviceType = input.device_type
     if (input.app_version !== undefined) providerInput.appVersion = input.app_version
@@ -433,7 +483,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const flowToken = signFlowToken(
       {
         authenticationUuid: sent.authenticationUuid,
-        phoneNumber: input.phone_number,
+        phoneNumber,
         createdAt: sent.createdAt,
         expiresAt: sent.expiresAt,
         ...(sent.state === undefined ? {} : { state: sent.state }),
@@ -471,25 +521,36 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const now = clock.now()
     const expired = expiredAnswer(flow, now)
     if (expired) return expired
-    let retryAfter = hitNow(store, `otp:check:${flow.authenticationUuid}`, [limits.checksPerAuthentication], now)
-    if (typeof retryAfter === 'object') retryAfter = await retryAfter
-    if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
+    let locked = lockedFor(store, flow.phoneNumber, limits.failedChecksPerPhoneNumber, now)
+    if (typeof locked === 'object') locked = await locked
+    refuseOver(locked)
+    const budget = limits.checksPerAuthentication
+    let checks = countNow(store, `otp:check:${flow.authenticationUuid}`, budget)
+    if (typeof checks === 'object') checks = await checks
+    if (checks !== undefined && checks.count > budget.max)
+      throw new EndpointError('rate_limited', { retryAfter: secondsUntil(checks.resetAt, now) })
 
     const checked = await callProvider(() => provider.check(flow, input.check_code, ctx))
-    const verificationToken =
-      checked.status === 'valid'
-        ? signVerificationToken(
-            { phoneNumber: flow.phoneNumber, authenticationUuid: flow.authenticationUuid },
-            key,
-            clock,
-            tokenTtlSeconds,
-          )
-        : undefined
-    return {
-      status: 200,
-      outcome: checked.status,
-      body: { authentication_uuid: flow.authenticationUuid, status: checked.status, verification_token: verificationToken },
+    const answer: Record<string, unknown> = { authentication_uuid: flow.authenticationUuid, status: checked.status }
+    if (checked.status === 'valid') {
+      const proof = signVerificationToken(
+        { phoneNumber: flow.phoneNumber, authenticationUuid: flow.authenticationUuid, provider: provider.name },
+        key,
+        clock,
+        tokenTtlSeconds,
+      )
+      answer.verification_token = proof.token
+      answer.verification_expires_at = iso(proof.expiresAt)
+    } else if (checked.status === 'invalid') {
+      const failuresLeft = await failedChecksLeft(store, flow.phoneNumber, limits.failedChecksPerPhoneNumber, now)
+      const left = remainingAttempts(
+        checks === undefined ? undefined : budget.max - checks.count,
+        checked.remainingAttempts,
+        failuresLeft,
+      )
+      if (left !== undefined) answer.remaining_attempts = left
     }
+    return { status: 200, outcome: checked.status, body: answer }
   }
 
   const retry = async (body: unknown, ctx: ProviderContext, entry: Partial<OtpLogEntry>): Promise<Outcome> => {
@@ -498,9 +559,7 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
     const now = clock.now()
     const expired = expiredAnswer(flow, now)
     if (expired) return expired
-    let retryAfter = ctx.ip === undefined ? undefined : hitNow(store, `otp:send:ip:${ctx.ip}`, limits.sendsPerIp, now)
-    if (typeof retryAfter === 'object') retryAfter = await retryAfter
-    if (retryAfter !== undefined) throw new EndpointError('rate_limited', { retryAfter })
+    await countSms(flow.phoneNumber, ctx.ip, now, false)
 
     const retried = await callProvider(() => provider.retry(flow, ctx))
     const flowToken =
@@ -520,7 +579,9 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
   }
 
   const outbox = (url: URL): Outcome => {
-    const phoneNumber = url.searchParams.get('phone_number') ?? undefined
+    const asked = url.searchParams.get('phone_number') ?? undefined
+    // The sandbox holds numbers as the send normalized them; `+4407700900123` asks for `+447700900123`'s codes.
+    const phoneNumber = asked === undefined ? undefined : (e164(asked) ?? asked)
     const messages = (sandbox?.outbox.messages() ?? [])
       .filter((message) => phoneNumber === undefined || message.phoneNumber === phoneNumber)
       .map((message) => ({
@@ -594,14 +655,22 @@ export function createOtpHandler(options: OtpHandlerOptions): OtpHandler {
       const failure =
         error instanceof EndpointError
           ? error
-          : new EndpointError('server_error', {
-              detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-            })
+          : isStoreUnavailableError(error)
+            ? // Fail closed: a limit the store cannot count is not a limit that passed. A full memory store says when a
+              // place frees up; it never forgets a live counter to make one (see MemoryStoreOptions).
+              new EndpointError('service_unavailable', {
+                ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
+                detail: error.message,
+              })
+            : new EndpointError('server_error', {
+                detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+              })
       const status = ERROR_HTTP_STATUS[failure.code]
       const headers: Record<string, string> = {}
       // A provider's 429 may come without a delay; a client still needs one to wait.
       if (failure.code === 'rate_limited')
         headers['retry-after'] = String(failure.options.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS)
+      else if (failure.options.retryAfter !== undefined) headers['retry-after'] = String(failure.options.retryAfter)
       if (failure.code === 'method_not_allowed') headers.allow = failure.options.detail ?? 'POST'
       outcome = {
         status,

@@ -1,4 +1,4 @@
-import { type Store, syncIncrements } from './store'
+import { type Store, type StoreCounter, syncIncrements } from './store'
 
 /** At most `max` hits per fixed window of `windowSeconds`. */
 export interface RateLimit {
@@ -12,12 +12,20 @@ export interface RateLimit {
  */
 export interface OtpLimits {
   /**
-   * Sends (`POST /authentication`) per phone number: stops SMS pumping on one number.
+   * Sends (`POST /authentication`) per phone number, from anyone: stops SMS pumping on one number.
    * @default [{ max: 3, windowSeconds: 600 }, { max: 10, windowSeconds: 86400 }]
    */
   sendsPerPhoneNumber: RateLimit[]
   /**
-   * SMS per client IP: sends and resends (`/authentication` and `/retry`) together. Skipped when the IP is unknown.
+   * Sends per phone number from one client (IP address, or IPv6 network: see `ipv6Prefix`): one client's share of
+   * {@link sendsPerPhoneNumber}, counted before it, so that one client cannot spend the number's whole day and lock
+   * its owner out of codes (it can still take one 10-minute window). Skipped when the IP is unknown.
+   * @default [{ max: 5, windowSeconds: 86400 }]
+   */
+  sendsPerPhoneNumberPerIp: RateLimit[]
+  /**
+   * SMS per client (IP address, or IPv6 network): sends and resends (`/authentication` and `/retry`) together.
+   * Counted before any per-number limit. Skipped when the IP is unknown.
    * @default [{ max: 20, windowSeconds: 3600 }]
    */
   sendsPerIp: RateLimit[]
@@ -26,6 +34,12 @@ export interface OtpLimits {
    * @default { max: 10, windowSeconds: 3600 }
    */
   checksPerAuthentication: RateLimit
+  /**
+   * Wrong codes per phone number, across all its authentications (NIST SP 800-63B allows at most 100 in a row). Once
+   * reached, the number gets no code and no check until the window ends: 429 `rate_limited` with `Retry-After`.
+   * @default { max: 30, windowSeconds: 86400 }
+   */
+  failedChecksPerPhoneNumber: RateLimit
 }
 
 export const DEFAULT_LIMITS: OtpLimits = {
@@ -33,8 +47,10 @@ export const DEFAULT_LIMITS: OtpLimits = {
     { max: 3, windowSeconds: 600 },
     { max: 10, windowSeconds: 86_400 },
   ],
+  sendsPerPhoneNumberPerIp: [{ max: 5, windowSeconds: 86_400 }],
   sendsPerIp: [{ max: 20, windowSeconds: 3600 }],
   checksPerAuthentication: { max: 10, windowSeconds: 3600 },
+  failedChecksPerPhoneNumber: { max: 30, windowSeconds: 86_400 },
 }
 
 /** Limits with every field optional; `Infinity` as `max` (or an empty list) turns one off. */
@@ -44,6 +60,8 @@ export function resolveLimits(option: OtpLimitsOption | undefined): OtpLimits {
   return { ...DEFAULT_LIMITS, ...option }
 }
 
+const isOn = (limit: RateLimit) => limit.max < Number.POSITIVE_INFINITY
+
 /**
  * Counts one hit on every window of `limits` under `key`, and returns the seconds to wait when any is over
  * (`undefined` when all pass).
@@ -51,15 +69,18 @@ export function resolveLimits(option: OtpLimitsOption | undefined): OtpLimits {
 export async function hit(store: Store, key: string, limits: readonly RateLimit[], now: number): Promise<number | undefined> {
   let retryAfter: number | undefined
   for (const limit of limits) {
-    if (!(limit.max < Number.POSITIVE_INFINITY)) continue
+    if (!isOn(limit)) continue
     const counter = await store.increment(`${key}:${limit.windowSeconds}`, limit.windowSeconds)
     retryAfter = over(counter.count, counter.resetAt, limit, now, retryAfter)
   }
   return retryAfter
 }
 
+/** Seconds until `resetAt`, at least 1 (a `Retry-After` of 0 invites an immediate retry). */
+export const secondsUntil = (resetAt: number, now: number) => Math.max(1, Math.ceil((resetAt - now) / 1000))
+
 const over = (count: number, resetAt: number, limit: RateLimit, now: number, retryAfter: number | undefined) =>
-  count > limit.max ? Math.max(retryAfter ?? 0, Math.max(1, Math.ceil((resetAt - now) / 1000))) : retryAfter
+  count > limit.max ? Math.max(retryAfter ?? 0, secondsUntil(resetAt, now)) : retryAfter
 
 /**
  * {@link hit} answered in the same turn when the store is the untouched memory store (no promise per window: this runs
@@ -75,9 +96,29 @@ export function hitNow(
   if (sync === undefined || sync.increment !== store.increment) return hit(store, key, limits, now)
   let retryAfter: number | undefined
   for (const limit of limits) {
-    if (!(limit.max < Number.POSITIVE_INFINITY)) continue
+    if (!isOn(limit)) continue
     const counter = sync.now(`${key}:${limit.windowSeconds}`, limit.windowSeconds)
     retryAfter = over(counter.count, counter.resetAt, limit, now, retryAfter)
   }
   return retryAfter
+}
+
+/** Counts one hit on a single window and returns the counter (`undefined` when the limit is off), in the same turn when it can. */
+export function countNow(
+  store: Store,
+  key: string,
+  limit: RateLimit,
+): StoreCounter | undefined | Promise<StoreCounter | undefined> {
+  if (!isOn(limit)) return undefined
+  const sync = syncIncrements.get(store)
+  const windowKey = `${key}:${limit.windowSeconds}`
+  if (sync === undefined || sync.increment !== store.increment) return store.increment(windowKey, limit.windowSeconds)
+  return sync.now(windowKey, limit.windowSeconds)
+}
+
+/** `store.get`, in the same turn on the untouched memory store. */
+export function getNow(store: Store, key: string): string | undefined | Promise<string | undefined> {
+  const sync = syncIncrements.get(store)
+  if (sync === undefined || sync.get !== store.get) return store.get(key)
+  return sync.getNow(key)
 }

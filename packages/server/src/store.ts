@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from '@otpflow/core'
+import { StoreUnavailableError } from './store-errors'
 
 /**
  * The key-value store behind the abuse limits and the providers that must remember something between calls.
@@ -28,8 +29,9 @@ export interface Store {
 
 export interface MemoryStoreOptions {
   /**
-   * Most keys kept. Past it, expired keys are purged and then the oldest keys go first, so memory stays bounded
-   * even under a flood of distinct phone numbers or IPs.
+   * Most keys kept. Expired keys are purged as the store fills; a live key is never dropped to make room, since a
+   * dropped limit counter is a limit reopened. When every key is live, a write to a new key throws
+   * {@link StoreFullError} (the endpoint answers 503 with `Retry-After`) until the earliest one expires.
    * @default 100000
    */
   maxKeys?: number
@@ -38,12 +40,32 @@ export interface MemoryStoreOptions {
 }
 
 /**
- * The memory store's `increment` without the promise, for the abuse limits on the hot path. Keyed by the store object
- * and used only while that store's `increment` is still the original (a wrapped or spied one is always called).
+ * Thrown by the memory store on a write to a new key while every one of its `maxKeys` keys is live. Failing closed,
+ * like a shared store that cannot be reached: the endpoint refuses the request (503 `service_unavailable`, with
+ * `Retry-After` from {@link StoreFullError.retryAfter}) rather than forget a counter.
+ */
+export class StoreFullError extends StoreUnavailableError {
+  /** Seconds until the earliest key expires and frees a place. */
+  declare readonly retryAfter: number
+
+  constructor(retryAfter: number, maxKeys: number) {
+    super(`The memory store holds ${maxKeys} live keys (maxKeys) and forgets none of them before it expires`)
+    ;(this as { retryAfter: number }).retryAfter = retryAfter
+  }
+}
+
+/**
+ * The memory store's `increment` and `get` without the promise, for the abuse limits on the hot path. Keyed by the
+ * store object and used only while that store's methods are still the originals (a wrapped or spied one is always called).
  */
 export const syncIncrements = new WeakMap<
   Store,
-  { increment: Store['increment']; now: (key: string, windowSeconds: number) => StoreCounter }
+  {
+    increment: Store['increment']
+    get: Store['get']
+    now: (key: string, windowSeconds: number) => StoreCounter
+    getNow: (key: string) => string | undefined
+  }
 >()
 
 interface Entry {
@@ -52,13 +74,23 @@ interface Entry {
   expiresAt: number
 }
 
-/** A bounded in-memory {@link Store}: expired keys are purged as it grows. Suits one process (and tests). */
+/** Sweeps of a store full of live keys are at least this far apart, so a flood of new keys costs O(1) each. */
+const FULL_SWEEP_INTERVAL_MS = 1000
+
+/**
+ * A bounded in-memory {@link Store}: expired keys are purged as it grows, and live ones are never dropped (see
+ * {@link MemoryStoreOptions.maxKeys}). Suits one process (and tests).
+ */
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { readonly size: number } {
   const maxKeys = options.maxKeys ?? 100_000
   const clock = options.clock ?? systemClock
   const now = () => clock.now()
   const entries = new Map<string, Entry>()
   let writesSincePurge = 0
+  // The earliest expiry among the keys (as of the last sweep, lowered by each write since), and when a full store may
+  // be swept again.
+  let earliestExpiry = Number.POSITIVE_INFINITY
+  let nextFullSweep = Number.NEGATIVE_INFINITY
 
   const live = (key: string, at: number): Entry | undefined => {
     const entry = entries.get(key)
@@ -71,23 +103,37 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { r
   }
 
   const purge = (at: number) => {
-    for (const [key, entry] of entries) if (entry.expiresAt <= at) entries.delete(key)
-    // Still full of live keys: drop the oldest (Map keeps insertion order) down to 90%, so the next sweep is 10% of maxKeys writes away.
-    const target = Math.floor(maxKeys * 0.9)
-    for (const key of entries.keys()) {
-      if (entries.size <= target) break
-      entries.delete(key)
+    let earliest = Number.POSITIVE_INFINITY
+    for (const [key, entry] of entries) {
+      if (entry.expiresAt <= at) entries.delete(key)
+      else if (entry.expiresAt < earliest) earliest = entry.expiresAt
     }
+    earliestExpiry = earliest
   }
 
-  const write = (key: string, entry: Entry, at: number) => {
-    entries.delete(key)
-    // A full sweep costs O(n): run it when the map is full, or every maxKeys writes, so each write stays O(1) amortized.
+  /** Makes room for one new key, or throws {@link StoreFullError}: never by dropping a live key. */
+  const makeRoom = (at: number) => {
+    // A sweep costs O(n): run it every maxKeys writes, so each write stays O(1) amortized…
     writesSincePurge += 1
-    if (entries.size >= maxKeys || writesSincePurge >= maxKeys) {
+    if (writesSincePurge >= maxKeys) {
       writesSincePurge = 0
       purge(at)
     }
+    if (entries.size < maxKeys) return
+    // …and when full, at most once a second and only once a key can have expired: a flood of new keys into a store full
+    // of live ones meets an O(1) refusal, not a sweep each.
+    if (at >= nextFullSweep && at >= earliestExpiry) {
+      writesSincePurge = 0
+      purge(at)
+      nextFullSweep = at + FULL_SWEEP_INTERVAL_MS
+      if (entries.size < maxKeys) return
+    }
+    throw new StoreFullError(Math.max(1, Math.ceil((Math.max(earliestExpiry, nextFullSweep) - at) / 1000)), maxKeys)
+  }
+
+  const write = (key: string, entry: Entry, at: number) => {
+    if (live(key, at) === undefined) makeRoom(at)
+    if (entry.expiresAt < earliestExpiry) earliestExpiry = entry.expiresAt
     entries.set(key, entry)
   }
 
@@ -103,6 +149,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { r
     return { count: 1, resetAt: fresh.expiresAt }
   }
 
+  const getNow = (key: string) => live(key, now())?.value
+
   const store: Store & { readonly size: number } = {
     get size() {
       return entries.size
@@ -111,7 +159,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { r
       return incrementNow(key, windowSeconds)
     },
     async get(key) {
-      return live(key, now())?.value
+      return getNow(key)
     },
     async set(key, value, ttlSeconds) {
       const at = now()
@@ -127,6 +175,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { r
       return true
     },
   }
-  syncIncrements.set(store, { increment: store.increment, now: incrementNow })
+  syncIncrements.set(store, { increment: store.increment, get: store.get, now: incrementNow, getNow })
   return store
 }

@@ -8,7 +8,13 @@ const KEY = secretKey(SECRET)
 const NOW = Date.parse('2026-05-01T12:00:00Z')
 const clock = { now: () => NOW }
 const at = (ms: number) => ({ now: () => ms })
-const VERIFIED = { phoneNumber: '+14155552671', authenticationUuid: '0b6f7c1e-2a35-4d8e-9c11-7e1f0f0a0001' }
+const VERIFIED = {
+  phoneNumber: '+14155552671',
+  authenticationUuid: '0b6f7c1e-2a35-4d8e-9c11-7e1f0f0a0001',
+  provider: 'ding',
+}
+const proof = (verified: typeof VERIFIED, key: Uint8Array, signedBy: typeof clock, ttlSeconds: number) =>
+  signVerificationToken(verified, key, signedBy, ttlSeconds).token
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
 
@@ -23,18 +29,18 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 describe('verifyPhoneToken', () => {
   it('returns the phone number, the authentication and when it was verified', async () => {
-    const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    const token = proof(VERIFIED, KEY, clock, 600)
     expect(await verifyPhoneToken(token, { secret: SECRET, clock })).toEqual({ ...VERIFIED, verifiedAt: new Date(NOW) })
   })
 
   it('accepts the token until its 10-minute expiry, then throws expired_token', async () => {
-    const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    const token = proof(VERIFIED, KEY, clock, 600)
     await expect(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 599_000) })).resolves.toMatchObject(VERIFIED)
     expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 600_001) }))).toBe('expired_token')
   })
 
   it('rejects a tampered token as invalid_token', async () => {
-    const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    const token = proof(VERIFIED, KEY, clock, 600)
     const [header, , signature] = token.split('.')
     const forged = `${header}.${base64url({ phone_number: '+19999999999', authentication_uuid: 'x', iss: 'otpflow', aud: 'otpflow:verification', iat: NOW / 1000, exp: NOW / 1000 + 600 })}.${signature}`
     expect(await codeOf(verifyPhoneToken(forged, { secret: SECRET, clock }))).toBe('invalid_token')
@@ -43,7 +49,7 @@ describe('verifyPhoneToken', () => {
   })
 
   it('rejects a token signed with another secret as invalid_token, even once expired', async () => {
-    const token = await signVerificationToken(VERIFIED, secretKey('another-secret-of-at-least-32-bytes-long'), clock, 600)
+    const token = proof(VERIFIED, secretKey('another-secret-of-at-least-32-bytes-long'), clock, 600)
     expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock }))).toBe('invalid_token')
     expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 3_600_000) }))).toBe('invalid_token')
   })
@@ -80,7 +86,7 @@ describe('verifyPhoneToken', () => {
   })
 
   it('is a standard HS256 JWT: an independent JOSE library verifies it with the secret, issuer and audience', async () => {
-    const token = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    const token = proof(VERIFIED, KEY, clock, 600)
     const { payload, protectedHeader } = await jwtVerify(token, KEY, {
       algorithms: ['HS256'],
       issuer: 'otpflow',
@@ -98,7 +104,11 @@ describe('verifyPhoneToken', () => {
   })
 
   it('accepts a token with the same claims signed by an independent JOSE library', async () => {
-    const token = await new SignJWT({ phone_number: VERIFIED.phoneNumber, authentication_uuid: VERIFIED.authenticationUuid })
+    const token = await new SignJWT({
+      phone_number: VERIFIED.phoneNumber,
+      authentication_uuid: VERIFIED.authenticationUuid,
+      provider: VERIFIED.provider,
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer('otpflow')
       .setAudience('otpflow:verification')
@@ -106,6 +116,50 @@ describe('verifyPhoneToken', () => {
       .setExpirationTime(NOW / 1000 + 600)
       .sign(KEY)
     expect(await verifyPhoneToken(token, { secret: SECRET, clock })).toEqual({ ...VERIFIED, verifiedAt: new Date(NOW) })
+  })
+
+  it('says when the proof expires', () => {
+    const signed = signVerificationToken(VERIFIED, KEY, at(NOW + 250), 600)
+    expect(signed.expiresAt).toEqual(new Date(NOW + 600_000))
+  })
+
+  it('names the provider that checked the code', async () => {
+    const token = proof({ ...VERIFIED, provider: 'prelude' }, KEY, clock, 600)
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock })).toMatchObject({ provider: 'prelude' })
+  })
+
+  it('refuses a sandbox proof as sandbox_token unless the caller allows the sandbox', async () => {
+    const token = proof({ ...VERIFIED, provider: 'sandbox' }, KEY, clock, 600)
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock }))).toBe('sandbox_token')
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock, allowSandbox: false }))).toBe('sandbox_token')
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock, allowSandbox: true })).toEqual({
+      ...VERIFIED,
+      provider: 'sandbox',
+      verifiedAt: new Date(NOW),
+    })
+  })
+
+  it('refuses a token without the provider claim', async () => {
+    const token = await new SignJWT({ phone_number: VERIFIED.phoneNumber, authentication_uuid: VERIFIED.authenticationUuid })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer('otpflow')
+      .setAudience('otpflow:verification')
+      .setIssuedAt(NOW / 1000)
+      .setExpirationTime(NOW / 1000 + 600)
+      .sign(KEY)
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock }))).toBe('invalid_token')
+  })
+
+  it.each([
+    ['issuer', (jwt: SignJWT) => jwt.setAudience('otpflow:verification')],
+    ['audience', (jwt: SignJWT) => jwt.setIssuer('otpflow')],
+  ])('refuses a token signed with the secret but without an %s (one the app signed for something else)', async (_, set) => {
+    const claims = { phone_number: VERIFIED.phoneNumber, authentication_uuid: VERIFIED.authenticationUuid, provider: 'ding' }
+    const token = await set(new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }))
+      .setIssuedAt(NOW / 1000)
+      .setExpirationTime(NOW / 1000 + 600)
+      .sign(KEY)
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock }))).toBe('invalid_token')
   })
 
   it.each([[''], ['garbage'], ['a.b.c'], ['x'.repeat(5000)]])('rejects %j as invalid_token', async (token) => {
@@ -146,7 +200,7 @@ describe('flow tokens', () => {
     const token = await signFlowToken(flow, 'prelude', KEY, clock)
     expect(await verifyFlowToken(token, 'twilio', KEY, clock)).toBeUndefined()
     expect(await verifyFlowToken(token, 'prelude', secretKey('another-secret-of-at-least-32-bytes-long'), clock)).toBeUndefined()
-    const verification = await signVerificationToken(VERIFIED, KEY, clock, 600)
+    const verification = proof(VERIFIED, KEY, clock, 600)
     expect(await verifyFlowToken(verification, 'prelude', KEY, clock)).toBeUndefined()
   })
 
@@ -168,6 +222,29 @@ describe('flow tokens', () => {
     )
     expect(verified.every((result) => result !== undefined)).toBe(true)
     expect(await verifyFlowToken(tokens[0] ?? '', 'sandbox', secretKey(secrets[1] ?? ''), clock)).toBeUndefined()
+  })
+
+  it.each([
+    ['issuer', (jwt: SignJWT) => jwt.setAudience('otpflow:flow')],
+    ['audience', (jwt: SignJWT) => jwt.setIssuer('otpflow')],
+  ])('is refused when signed with the secret but without an %s', async (_, set) => {
+    const claims = { phn: flow.phoneNumber, prv: 'sandbox', cat: NOW, eat: NOW + 600_000 }
+    const token = await set(new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }))
+      .setSubject(flow.authenticationUuid)
+      .setIssuedAt(NOW / 1000)
+      .setExpirationTime(NOW / 1000 + 4200)
+      .sign(KEY)
+    expect(verifyFlowToken(token, 'sandbox', KEY, clock)).toBeUndefined()
+    // The same claims with both set pass: what is refused is the missing claim alone.
+    const complete = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer('otpflow')
+      .setAudience('otpflow:flow')
+      .setSubject(flow.authenticationUuid)
+      .setIssuedAt(NOW / 1000)
+      .setExpirationTime(NOW / 1000 + 4200)
+      .sign(KEY)
+    expect(verifyFlowToken(complete, 'sandbox', KEY, clock)).toMatchObject({ phoneNumber: flow.phoneNumber })
   })
 
   it('stays readable for an hour past the authentication expiry (so the endpoint can answer expired_auth), then not', async () => {

@@ -69,12 +69,13 @@ function toolsForBytes(key: Uint8Array): KeyTools {
   if (known !== undefined) return known
   // A copy: the caller's array may change afterwards.
   const secret = Buffer.from(key)
-  // `alg` pinned to HS256 (an `alg: none` or RS256 token is refused), issuer and audience checked, no cache of
-  // verified tokens: every token is checked in full.
+  // `alg` pinned to HS256 (an `alg: none` or RS256 token is refused), issuer and audience required and checked (fast-jwt
+  // compares them only when present, so a token the app signs for something else with the same secret, without them,
+  // would pass), no cache of verified tokens: every token is checked in full.
   const common = { key: secret, algorithms: [ALGORITHM], allowedIss: ISSUER, cache: false } satisfies VerifierOptions
   const options = {
-    flow: { ...common, allowedAud: FLOW_AUDIENCE, requiredClaims: ['sub', 'exp'] },
-    verification: { ...common, allowedAud: VERIFICATION_AUDIENCE, requiredClaims: ['iat', 'exp'] },
+    flow: { ...common, allowedAud: FLOW_AUDIENCE, requiredClaims: ['iss', 'aud', 'sub', 'exp'] },
+    verification: { ...common, allowedAud: VERIFICATION_AUDIENCE, requiredClaims: ['iss', 'aud', 'iat', 'exp'] },
   } satisfies KeyTools['options']
   const tools: KeyTools = {
     // The claims carry their own `iat` (from the handler's clock), which the signer keeps.
@@ -161,28 +162,40 @@ export function verifyFlowToken(token: string, provider: string, key: Uint8Array
   }
 }
 
-/** Signs the proof of verification handed to the browser when a check is `valid`. */
+/**
+ * Signs the proof of verification handed to the browser when a check is `valid`, naming the provider that checked the
+ * code (a sandbox proof proves nothing about a phone). Returns the token and when it stops being accepted.
+ */
 export function signVerificationToken(
-  verified: { phoneNumber: string; authenticationUuid: string },
+  verified: { phoneNumber: string; authenticationUuid: string; provider: string },
   key: Uint8Array,
   clock: Clock,
   ttlSeconds: number,
-): string {
+): { token: string; expiresAt: Date } {
   const issuedAt = seconds(clock.now())
-  return toolsFor(key).sign({
+  const expiresAt = numericDate('exp', issuedAt + ttlSeconds)
+  const token = toolsFor(key).sign({
     phone_number: verified.phoneNumber,
     authentication_uuid: verified.authenticationUuid,
+    provider: stringClaim('provider', verified.provider),
     iss: ISSUER,
     aud: VERIFICATION_AUDIENCE,
     sub: stringClaim('sub', verified.phoneNumber),
     iat: numericDate('iat', issuedAt),
-    exp: numericDate('exp', issuedAt + ttlSeconds),
+    exp: expiresAt,
   })
+  return { token, expiresAt: new Date(expiresAt * 1000) }
 }
 
 export interface VerifyPhoneTokenOptions {
   /** The endpoint's signing secret (`OTP_SECRET`). */
   secret: OtpSecret
+  /**
+   * Accept proofs from the sandbox, whose codes anyone can read in its outbox: for a demo, a dev server or tests, never
+   * for real accounts. Without it a sandbox proof throws `OtpError('sandbox_token')`.
+   * @default false
+   */
+  allowSandbox?: boolean
   /** @default systemClock */
   clock?: Clock
 }
@@ -193,13 +206,17 @@ export interface VerifiedPhone {
   authenticationUuid: string
   /** When the code was checked (second precision). */
   verifiedAt: Date
+  /** Who checked the code: `ding`, `prelude`, `twilio`, `sandbox` (only with `allowSandbox`) or a custom provider's name. */
+  provider: 'ding' | 'prelude' | 'twilio' | 'sandbox' | (string & {})
 }
 
 /**
  * Checks a `verification_token` in the app's own handler (signup, profile update…): the browser's word that a number is
  * verified proves nothing, this signature does.
  *
- * @throws OtpError `expired_token` when it is past its expiry, `invalid_token` for anything else (tampered, other secret, `alg: none`, a flow token…).
+ * @throws OtpError `expired_token` when it is past its expiry, `sandbox_token` for a proof from the sandbox without
+ * `allowSandbox`, `invalid_token` for anything else (tampered, other secret, `alg: none`, no issuer or audience, a flow
+ * token…).
  * @example
  * const { phoneNumber } = await verifyPhoneToken(body.verification_token, { secret: process.env.OTP_SECRET })
  */
@@ -210,12 +227,22 @@ export async function verifyPhoneToken(token: string, options: VerifyPhoneTokenO
     throw new OtpError('invalid_token', 'The verification token is missing or malformed')
   try {
     const payload = verifyAt(toolsFor(key), 'verification', token, clock)
-    const phoneNumber = payload.phone_number
-    const authenticationUuid = payload.authentication_uuid
-    if (typeof phoneNumber !== 'string' || typeof authenticationUuid !== 'string' || typeof payload.iat !== 'number') {
+    const { phone_number: phoneNumber, authentication_uuid: authenticationUuid, provider, iat } = payload
+    if (
+      typeof phoneNumber !== 'string' ||
+      typeof authenticationUuid !== 'string' ||
+      typeof provider !== 'string' ||
+      typeof iat !== 'number'
+    ) {
       throw new OtpError('invalid_token', 'The verification token lacks its claims')
     }
-    return { phoneNumber, authenticationUuid, verifiedAt: new Date(payload.iat * 1000) }
+    if (provider === 'sandbox' && options.allowSandbox !== true) {
+      throw new OtpError(
+        'sandbox_token',
+        'The verification token comes from the sandbox, whose codes anyone can read: pass allowSandbox: true to accept it',
+      )
+    }
+    return { phoneNumber, authenticationUuid, verifiedAt: new Date(iat * 1000), provider }
   } catch (error) {
     if (error instanceof OtpError) throw error
     if (error instanceof TokenError && error.code === TokenError.codes.expired)

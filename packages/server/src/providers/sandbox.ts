@@ -54,7 +54,9 @@ export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): Sa
     },
     async check(flow, code, ctx) {
       const checked = await sandbox.check({ authenticationUuid: flow.authenticationUuid, checkCode: code }, options(ctx))
-      return { status: checked.status }
+      return checked.remainingAttempts === undefined
+        ? { status: checked.status }
+        : { status: checked.status, remainingAttempts: checked.remainingAttempts }
     },
     async retry(flow, ctx) {
       const retried = await sandbox.retry({ authenticationUuid: flow.authenticationUuid }, options(ctx))

@@ -81,6 +81,11 @@ export interface ProviderFlow {
 
 export interface ProviderCheckResult {
   status: CheckStatus
+  /**
+   * Checks the provider still allows on this authentication, when it says (with `invalid`). The endpoint answers the
+   * smaller of this and its own budget as `remaining_attempts`.
+   */
+  remainingAttempts?: number
   /** New state for later calls (the handler only re-issues a flow token on retry, so this is rarely useful). */
   state?: ProviderState
 }
