@@ -392,6 +392,19 @@ describe('the sandbox test numbers do not spend the IP budget', () => {
     expect((await send(ctx, '+447700900004')).status).toBe(429)
   })
 
+  it('spends no IP budget on resends to a test number either', async () => {
+    const ctx = setup({ limits: { sendsPerIp: [{ max: 1, windowSeconds: 3600 }] } })
+    const spam = await send(ctx, SANDBOX_TEST_NUMBERS.spamDetected)
+    for (let index = 0; index < 3; index += 1) {
+      const resent = await ctx.handler(post('/retry', { authentication_uuid: spam.uuid, flow_token: spam.flowToken }), {
+        ip: '203.0.113.7',
+      })
+      expect(((await resent.json()) as { status: string }).status).toBe('no_attempt')
+    }
+    expect((await send(ctx, '+447700900001')).status).toBe(200)
+    expect((await send(ctx, '+447700900002')).status).toBe(429)
+  })
+
   it('still counts a test number per number', async () => {
     const ctx = setup({ limits: tight })
     const statuses = []
