@@ -29,7 +29,7 @@ export type {
   ProviderState,
 } from './providers/types'
 export type { MemoryStoreOptions, Store, StoreCounter } from './store'
-export { createMemoryStore } from './store'
+export { createMemoryStore, StoreFullError } from './store'
 export { isStoreUnavailableError, StoreUnavailableError } from './store-errors'
 export type { OtpSecret, VerifiedPhone, VerifyPhoneTokenOptions } from './tokens'
 export { verifyPhoneToken } from './tokens'
