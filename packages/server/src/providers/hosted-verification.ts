@@ -290,7 +290,7 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
             await ctx.store.delete(key('number', flow.phoneNumber))
           return { status: 'valid' }
         case 'invalid':
-          return { status: 'invalid' }
+          return { status: 'invalid', remainingAttempts: Math.max(0, policy.maxChecks - checks.count) }
         case 'expired':
           return { status: 'expired_auth' }
         case 'rate_limited':

@@ -260,6 +260,14 @@ describe('preludeProvider check', () => {
     expect(fake.requests).toHaveLength(6)
   })
 
+  it('says how many checks each wrong code leaves', async () => {
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    const left = []
+    for (let attempt = 0; attempt < 5; attempt += 1) left.push((await provider.check(flowOf(sent), '000000', ctx)).remainingAttempts)
+
+    expect(left).toEqual([4, 3, 2, 1, 0])
+  })
+
   it('answers expired_auth after the window without asking Prelude', async () => {
     const sent = await provider.send({ phoneNumber: PHONE }, ctx)
     time += 600_000
