@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startFakeDing } from '../../../packages/server/src/testing/fake-ding'
 import { latestCode, type RunningDemo, startDemo } from './harness'
 
 let demo: RunningDemo
@@ -131,5 +132,52 @@ describe('/api/signup', () => {
     const signup = await post('/api/signup', { name: 'Ada' })
     expect(signup.status).toBe(400)
     expect(signup.body.code).toBe('invalid_request')
+  })
+})
+
+describe('a proof signed on the sandbox', () => {
+  const OTP_SECRET = 'shared-by-a-sandbox-and-a-real-provider-0123456789'
+
+  async function postTo(target: RunningDemo, path: string, body: unknown) {
+    const response = await fetch(`${target.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: target.url },
+      body: JSON.stringify(body),
+    })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+
+  it('creates an account while the demo runs on the sandbox, and never once it runs on a real provider with the same secret', async () => {
+    const sandboxDemo = await startDemo(inject('clientDir'), { OTP_SECRET })
+    const ding = await startFakeDing({ apiKey: 'ding-signup-e2e-key', customerUuid: 'd1e2e2e2-0000-4000-8000-00000000c0de' })
+    const dingDemo = await startDemo(inject('clientDir'), {
+      DING_API_KEY: ding.apiKey,
+      DING_CUSTOMER_UUID: ding.customerUuid,
+      DING_BASE_URL: ding.url,
+      OTP_SECRET,
+    })
+    try {
+      const phoneNumber = '+447700900199'
+      const sent = await postTo(sandboxDemo, '/api/otp/authentication', { phone_number: phoneNumber })
+      const checked = await postTo(sandboxDemo, '/api/otp/check', {
+        authentication_uuid: sent.body.authentication_uuid,
+        check_code: await latestCode(sandboxDemo, phoneNumber),
+        flow_token: sent.body.flow_token,
+      })
+      const token = String(checked.body.verification_token)
+
+      const onSandbox = await postTo(sandboxDemo, '/api/signup', { name: 'Ada', phone_token: token })
+      expect(onSandbox.status).toBe(200)
+      expect(onSandbox.body.phone_number).toBe(phoneNumber)
+
+      // Anyone can read the sandbox's codes: its proof says nothing about a real phone.
+      const onDing = await postTo(dingDemo, '/api/signup', { name: 'Ada', phone_token: token })
+      expect(onDing.status).toBe(401)
+      expect(onDing.body.code).toBe('sandbox_token')
+    } finally {
+      await dingDemo.close()
+      await ding.close()
+      await sandboxDemo.close()
+    }
   })
 })

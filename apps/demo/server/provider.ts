@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import type { Clock } from '@otpflow/core'
-import { createOtpHandlerFromEnv, maskPhoneNumber, type OtpHandlerFromEnv, type OtpLogger } from '@otpflow/server'
+import {
+  createOtpHandlerFromEnv,
+  maskPhoneNumber,
+  type OtpHandlerFromEnv,
+  type OtpHandlerFromEnvOverrides,
+  type OtpLimitsOption,
+  type OtpLogger,
+} from '@otpflow/server'
 
 export interface DemoProvider {
   /** `sandbox`, `ding`, `prelude`, `twilio`… */
@@ -19,6 +26,22 @@ export interface DemoProviderOptions {
   clock?: Clock
 }
 
+/**
+ * The demo's limits while it runs on the sandbox, where a send costs nothing: room for a person to try every page, test
+ * number and flow for an hour from one address, while each limit can still be reached on purpose (see README.md). The
+ * checks per code and, with a real provider, every limit keep the library's defaults.
+ */
+export const SANDBOX_LIMITS = {
+  // Unchanged window of ten minutes, so a fourth new code to one number shows the limit by hand; a day's cap that an
+  // hour at that pace (18 codes) stays under.
+  sendsPerPhoneNumber: [
+    { max: 3, windowSeconds: 600 },
+    { max: 30, windowSeconds: 86_400 },
+  ],
+  // The library's 20 per hour is spent by the six test numbers on both pages and a few flows with resends.
+  sendsPerIp: [{ max: 100, windowSeconds: 3600 }],
+} satisfies OtpLimitsOption
+
 /** Builds the endpoint from the environment: a real provider when its credentials are set, else the sandbox, loudly. */
 export function createDemoProvider(
   env: Record<string, string | undefined>,
@@ -31,11 +54,15 @@ export function createDemoProvider(
     ?.split(',')
     .map((origin) => origin.trim())
     .filter(Boolean)
-  const handler = createOtpHandlerFromEnv(env, {
+  const common: OtpHandlerFromEnvOverrides = {
     secret,
     ...(allowedOrigins ? { allowedOrigins } : {}),
     ...(logger === undefined ? {} : { logger }),
-    ...(clock ? { clock, sandbox: { clock } } : {}),
+    ...(clock ? { clock } : {}),
+  }
+  const chosen = createOtpHandlerFromEnv(env, {
+    ...common,
+    ...(clock ? { sandbox: { clock } } : {}),
     onSandboxMessage: (message) => log(`[otpflow sandbox] code ${message.code} for ${maskPhoneNumber(message.phoneNumber)}`),
     warn: () => {
       const bar = '!'.repeat(100)
@@ -47,6 +74,11 @@ export function createDemoProvider(
       log(bar)
     },
   })
+  // Only the environment decides between the sandbox and a real provider; once it has, the sandbox gets the demo's
+  // limits on the same provider (its outbox and printed codes stay), and nothing is warned twice.
+  const handler = chosen.sandbox
+    ? createOtpHandlerFromEnv(env, { ...common, provider: chosen.provider, limits: SANDBOX_LIMITS, warn: () => {} })
+    : chosen
   if (!handler.sandbox && !env.OTP_SECRET) {
     throw new Error(`OTP_SECRET is missing: the ${handler.provider.name} provider needs a signing secret of at least 32 bytes`)
   }
