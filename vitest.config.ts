@@ -20,6 +20,8 @@ const domProject = (name: string) => ({
     environment: 'jsdom',
     globals: true,
     include: ['src/**/*.test.{ts,tsx}'],
+    // What only a real browser shows (focus, selection, forced colors, the accessibility tree) runs in Chromium.
+    exclude: ['src/**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
     setupFiles: [r('vitest.setup.dom.ts')],
     // Type tests (`*.test-d.ts`, expectTypeOf) run with tsc beside the behaviour tests.
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
@@ -75,6 +77,28 @@ const storybookProject = {
   },
 }
 
+// The components where jsdom cannot tell: real keyboard and mouse (selection, focus after a removed button), computed
+// styles under forced colors, the accessibility tree. Same Chromium and flags as the story tests.
+const phoneVerifyBrowserProject = {
+  ...sourceConditions,
+  plugins: [react()],
+  optimizeDeps: { entries: ['packages/phone-verify/src/**/*.browser.test.tsx'] },
+  test: {
+    name: 'phone-verify-browser',
+    root: r('packages/phone-verify'),
+    include: ['src/**/*.browser.test.{ts,tsx}'],
+    setupFiles: [r('vitest.setup.dom.ts')],
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+      instances: [{ browser: 'chromium' as const }],
+      // The failure is in the test's message; no screenshots left in the source tree.
+      screenshotFailures: false,
+    },
+  },
+}
+
 // The size budget: builds <PhoneVerify> for production and fails with the figure when it outgrows apps/bench/size-budget.json.
 const benchProject = {
   test: { name: 'bench', root: r('apps/bench'), environment: 'node', include: ['src/**/*.test.ts'], testTimeout: 120_000 },
@@ -89,6 +113,7 @@ export default defineConfig({
       domProject('phone-verify'),
       react18Project,
       storybookProject,
+      phoneVerifyBrowserProject,
       benchProject,
     ],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'] },

@@ -101,6 +101,8 @@ const steps = {
       '--project',
       'bench',
     ]),
+  // What jsdom cannot show (focus, selection, forced colors, the accessibility tree), in Chromium.
+  browser: () => ensureChromium() && vitest('components in Chromium', ['--project', 'phone-verify-browser']),
   storybook: () => {
     if (ensureChromium()) vitest('storybook', ['--project', 'storybook'])
     check('build storybook', 'pnpm', ['run', 'build-storybook', '--quiet'])

@@ -16,6 +16,7 @@ export interface CountryPickerProps
   extends Omit<ComponentPropsWithoutRef<'input'>, 'value' | 'defaultValue' | 'onChange' | 'type' | 'role' | 'children'> {
   /** The chosen country. */
   value: CountryCode | undefined
+  /** Called when a country is chosen, after the focus came back to the picker: a parent may move it on from here. */
   onValueChange: (country: CountryCode) => void
   /** Only these countries, in this order. @default every country */
   countries?: readonly CountryCode[]
@@ -54,6 +55,7 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
     onBlur,
     onClick,
     onMouseDown,
+    onMouseUp,
     ...props
   },
   forwardedRef,
@@ -106,10 +108,11 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
     setQuery(null)
   }
   const choose = (country: Country) => {
-    onValueChange(country.code)
     close()
     selectLabel.current = true
     inputRef.current?.focus()
+    // Last, so that a parent may move the focus on (to the number field, as <PhoneVerify> does).
+    onValueChange(country.code)
   }
 
   useEffect(() => {
@@ -213,7 +216,16 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
             input.select()
           }
         })}
-        onClick={composeHandlers(onClick, () => (open ? close() : show()))}
+        onMouseUp={composeHandlers(onMouseUp, (event) => {
+          // Chromium collapses a selection clicked inside on mouseup, after the click: "US +1" would become a caret
+          // after "+" and a search for "fran" would read "US +fran1". The label stays selected until a search starts.
+          if (query === null) event.preventDefault()
+        })}
+        onClick={composeHandlers(onClick, () => {
+          // A click inside a typed search places the caret there; it neither closes the list nor drops the search.
+          if (!open) show()
+          else if (query === null) close()
+        })}
         onBlur={composeHandlers(onBlur, close)}
         onKeyDown={composeHandlers(onKeyDown, handleKeyDown)}
       />
