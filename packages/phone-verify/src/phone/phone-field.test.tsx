@@ -40,6 +40,26 @@ describe('PhoneField', () => {
     expect(screen.getByTestId('e164')).toHaveTextContent('+447700900123')
   })
 
+  it('takes no digit past the 15 of an E.164 number when typed', async () => {
+    const user = userEvent.setup()
+    render(<PhoneFieldHarness initialCountry="GB" />)
+    await user.type(field(), '+44 7700 900123 4567 8901 2345 6789')
+    expect(field().value.replace(/\D/g, '')).toBe('447700900123456')
+    // Typed in the middle of a full number, a digit is refused and the caret stays put.
+    field().setSelectionRange(4, 4)
+    await user.keyboard('9')
+    expect(field().value.replace(/\D/g, '')).toBe('447700900123456')
+    expect(field().selectionStart).toBe(4)
+  })
+
+  it('keeps the first 15 digits of a pasted number that has more', async () => {
+    const user = userEvent.setup()
+    render(<PhoneFieldHarness initialCountry="US" />)
+    await user.click(field())
+    await user.paste('4155552671 4155552671 4155552671')
+    expect(field().value.replace(/\D/g, '')).toBe('415555267141555')
+  })
+
   it('keeps the caret after the digit typed in the middle of the number', async () => {
     const user = userEvent.setup()
     render(<PhoneFieldHarness initialCountry="US" />)

@@ -9,7 +9,7 @@ import {
 } from 'react'
 import { composeHandlers, useMergedRef } from '../use-merged-ref'
 import type { CountryCode } from './phone-text'
-import { caretAfterSignificant, cleanPhoneText, countSignificant } from './phone-text'
+import { capDigits, caretAfterSignificant, cleanPhoneText, countDigits, countSignificant, MAX_PHONE_DIGITS } from './phone-text'
 import { usePhoneKit } from './use-phone-kit'
 
 export interface PhoneValueDetails {
@@ -71,7 +71,7 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
   /** Formats raw text with the caret kept after the same number of digits. */
   const applyTyping = (raw: string, caret: number) => {
     typed.current = true
-    const clean = cleanPhoneText(raw)
+    const clean = capDigits(cleanPhoneText(raw))
     const detected = clean.startsWith('+') ? kit?.countryOf(clean, country) : undefined
     const nextCountry = detected ?? country
     const text = kit ? kit.format(clean, nextCountry) : clean
@@ -86,11 +86,20 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
     const bulk = inputType ? bulkInputTypes.has(inputType) : raw.length - value.length > 1
     if (bulk && kit) {
       typed.current = true
-      const normalized = kit.normalize(raw, country)
+      // Whatever follows the 15th digit cannot belong to the number (an extension, a second number).
+      const normalized = kit.normalize(capDigits(cleanPhoneText(raw)), country)
       commit(normalized.text, normalized.country, normalized.text.length)
       return
     }
-    applyTyping(raw, input.selectionStart ?? raw.length)
+    const caret = input.selectionStart ?? raw.length
+    // A digit typed past E.164's fifteen is refused, as maxlength would: the text and the caret stay as they were.
+    if (!bulk && countDigits(raw) > MAX_PHONE_DIGITS && countDigits(raw) > countDigits(value)) {
+      const before = Math.max(0, caret - (raw.length - value.length))
+      input.value = value
+      input.setSelectionRange(before, before)
+      return
+    }
+    applyTyping(raw, caret)
   }
 
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

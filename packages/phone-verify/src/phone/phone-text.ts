@@ -49,6 +49,19 @@ export function cleanPhoneText(text: string): string {
   return digits
 }
 
+/** The most digits an E.164 number has, calling code included (ITU-T E.164, section 6). */
+export const MAX_PHONE_DIGITS = 15
+
+/** How many digits, of any script, `text` holds. */
+export function countDigits(text: string): number {
+  return text.match(/\p{Nd}/gu)?.length ?? 0
+}
+
+/** Clean text (ASCII digits, a leading `+`) cut after its {@link MAX_PHONE_DIGITS}th digit. */
+export function capDigits(clean: string): string {
+  return clean.slice(0, (clean.startsWith('+') ? 1 : 0) + MAX_PHONE_DIGITS)
+}
+
 export interface Country {
   code: CountryCode
   name: string
