@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { LanguageSwitcher } from './components/language-switcher'
 import { SandboxInbox } from './components/sandbox-inbox'
 import { DEMO_STRINGS, isRtl, pickLocale } from './i18n'
@@ -12,27 +12,18 @@ const PAGES = [
   { path: '/custom', key: 'customPage' },
 ] as const
 
-const INBOX_NUMBER_KEY = 'otpflow-demo:inbox-number'
-
 /** The demo has two pages, so a full router would be more code than the pages: the path picks one, links reload. */
 export function App() {
   const locale = useMemo(() => pickLocale(location.search, navigator.languages ?? [navigator.language]), [])
   const t = DEMO_STRINGS[locale]
   const path = location.pathname.replace(/\/+$/, '') || '/'
   const config = useDemoConfig()
-  // Which number the inbox shows, and a counter bumped after each send so it reads the outbox again. The number
-  // outlives a reload, like the flow itself, so a resumed code step still has its code in the inbox.
-  const [sent, setSent] = useState<{ phoneNumber?: string; count: number }>(() => ({
-    phoneNumber: sessionStorage.getItem(INBOX_NUMBER_KEY) ?? undefined,
-    count: 0,
-  }))
-  const onSent = useMemo(
-    () => (phoneNumber: string | undefined) => {
-      if (phoneNumber) sessionStorage.setItem(INBOX_NUMBER_KEY, phoneNumber)
-      setSent((previous) => ({ phoneNumber: phoneNumber ?? previous.phoneNumber, count: previous.count + 1 }))
-    },
-    [],
-  )
+  // The inbox shows the code of the number whose code step is on screen (a resumed step, after a reload or "change
+  // number" and back, sends nothing, so the page says which number it shows), and reads the outbox again after each
+  // send or resend.
+  const [codeStepNumber, setCodeStepNumber] = useState<string>()
+  const [sends, setSends] = useState(0)
+  const onSent = useCallback(() => setSends((count) => count + 1), [])
 
   useEffect(() => {
     document.documentElement.lang = locale
@@ -63,14 +54,14 @@ export function App() {
       <div className="demo-layout">
         <main className="demo-main">
           {path === '/' ? (
-            <SignupPage locale={locale} t={t} onSent={onSent} />
+            <SignupPage locale={locale} t={t} onSent={onSent} onCodeStep={setCodeStepNumber} />
           ) : path === '/custom' ? (
-            <CustomPage locale={locale} t={t} onSent={onSent} />
+            <CustomPage locale={locale} t={t} onSent={onSent} onCodeStep={setCodeStepNumber} />
           ) : (
             <NotFoundPage homeHref={withLocale('/')} />
           )}
         </main>
-        {config?.sandbox ? <SandboxInbox t={t} phoneNumber={sent.phoneNumber} refreshKey={sent.count} /> : null}
+        {config?.sandbox ? <SandboxInbox t={t} phoneNumber={codeStepNumber} refreshKey={sends} /> : null}
       </div>
     </div>
   )

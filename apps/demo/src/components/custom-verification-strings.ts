@@ -23,8 +23,15 @@ export interface CustomStrings {
     blocked: string
     invalidNumber: string
     landline: string
+    unsupportedRegion: string
     network: string
-    unknown: (code: string) => string
+    timeout: string
+    /** The provider or the server failed: waiting is the only way out. */
+    unavailable: string
+    /** The code request is no longer known to the server (a restart, an expired flow): a new code is the way out. */
+    sessionLost: string
+    /** Any other error, worded without its code. */
+    unknown: string
   }
 }
 
@@ -42,7 +49,7 @@ const en: CustomStrings = {
   changeNumber: 'Use another number',
   verified: 'Verified:',
   startAgain: 'Start again',
-  attemptsLeft: (count) => `${count} left.`,
+  attemptsLeft: (count) => (count === 1 ? '1 try left.' : `${count} tries left.`),
   errors: {
     invalidCode: 'That code is not right.',
     expired: 'That code has expired.',
@@ -50,8 +57,12 @@ const en: CustomStrings = {
     blocked: 'This number cannot receive codes.',
     invalidNumber: 'Type the number with its country code, e.g. +447700900123.',
     landline: 'This number cannot receive text messages.',
+    unsupportedRegion: 'Numbers from this country are not supported.',
     network: 'No connection to the server. Try again.',
-    unknown: (code) => `Something went wrong (${code}).`,
+    timeout: 'The server took too long to answer. Try again.',
+    unavailable: 'The verification service is unavailable right now. Wait a minute, then ask for a code again.',
+    sessionLost: 'This code request is no longer valid. Ask for a new code.',
+    unknown: 'Something went wrong. Try again.',
   },
 }
 
@@ -77,8 +88,12 @@ const fr: CustomStrings = {
     blocked: 'Ce numéro ne peut pas recevoir de code.',
     invalidNumber: 'Saisissez le numéro avec l’indicatif du pays, par ex. +33612345678.',
     landline: 'Ce numéro ne peut pas recevoir de SMS.',
+    unsupportedRegion: 'Les numéros de ce pays ne sont pas pris en charge.',
     network: 'Pas de connexion au serveur. Réessayez.',
-    unknown: (code) => `Une erreur est survenue (${code}).`,
+    timeout: 'Le serveur a mis trop de temps à répondre. Réessayez.',
+    unavailable: 'Le service de vérification est indisponible pour le moment. Patientez une minute, puis redemandez un code.',
+    sessionLost: 'Cette demande de code n’est plus valable. Demandez un nouveau code.',
+    unknown: 'Une erreur est survenue. Réessayez.',
   },
 }
 
@@ -104,8 +119,13 @@ const de: CustomStrings = {
     blocked: 'Diese Nummer kann keine Codes empfangen.',
     invalidNumber: 'Geben Sie die Nummer mit Ländervorwahl ein, z. B. +4915123456789.',
     landline: 'Diese Nummer kann keine SMS empfangen.',
+    unsupportedRegion: 'Nummern aus diesem Land werden nicht unterstützt.',
     network: 'Keine Verbindung zum Server. Versuchen Sie es erneut.',
-    unknown: (code) => `Etwas ist schiefgelaufen (${code}).`,
+    timeout: 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
+    unavailable:
+      'Der Bestätigungsdienst ist gerade nicht erreichbar. Warten Sie eine Minute und fordern Sie dann erneut einen Code an.',
+    sessionLost: 'Diese Code-Anfrage ist nicht mehr gültig. Fordern Sie einen neuen Code an.',
+    unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
   },
 }
 
@@ -131,8 +151,12 @@ const es: CustomStrings = {
     blocked: 'Este número no puede recibir códigos.',
     invalidNumber: 'Escribe el número con el prefijo del país, p. ej. +34612345678.',
     landline: 'Este número no puede recibir SMS.',
+    unsupportedRegion: 'No se admiten números de este país.',
     network: 'Sin conexión con el servidor. Inténtalo de nuevo.',
-    unknown: (code) => `Algo ha fallado (${code}).`,
+    timeout: 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
+    unavailable: 'El servicio de verificación no está disponible ahora mismo. Espera un minuto y vuelve a pedir un código.',
+    sessionLost: 'Esta solicitud de código ya no es válida. Pide un código nuevo.',
+    unknown: 'Algo ha fallado. Inténtalo de nuevo.',
   },
 }
 
@@ -158,8 +182,12 @@ const pt: CustomStrings = {
     blocked: 'Este número não pode receber códigos.',
     invalidNumber: 'Digite o número com o código do país, ex. +5511912345678.',
     landline: 'Este número não pode receber SMS.',
+    unsupportedRegion: 'Números deste país não são aceitos.',
     network: 'Sem conexão com o servidor. Tente de novo.',
-    unknown: (code) => `Algo deu errado (${code}).`,
+    timeout: 'O servidor demorou demais para responder. Tente de novo.',
+    unavailable: 'O serviço de verificação está indisponível no momento. Aguarde um minuto e peça um código de novo.',
+    sessionLost: 'Este pedido de código não é mais válido. Peça um código novo.',
+    unknown: 'Algo deu errado. Tente de novo.',
   },
 }
 
@@ -185,8 +213,12 @@ const ar: CustomStrings = {
     blocked: 'لا يمكن لهذا الرقم استلام الرموز.',
     invalidNumber: 'اكتب الرقم مع رمز الدولة، مثل ‎+971501234567‎.',
     landline: 'لا يمكن لهذا الرقم استلام الرسائل النصية.',
+    unsupportedRegion: 'أرقام هذه الدولة غير مدعومة.',
     network: 'لا اتصال بالخادم. حاول مجددًا.',
-    unknown: (code) => `حدث خطأ (${code}).`,
+    timeout: 'استغرق الخادم وقتًا طويلًا للرد. حاول مجددًا.',
+    unavailable: 'خدمة التحقق غير متاحة الآن. انتظر دقيقة ثم اطلب رمزًا من جديد.',
+    sessionLost: 'لم يعد طلب الرمز هذا صالحًا. اطلب رمزًا جديدًا.',
+    unknown: 'حدث خطأ. حاول مجددًا.',
   },
 }
 
@@ -212,8 +244,12 @@ const he: CustomStrings = {
     blocked: 'המספר הזה לא יכול לקבל קודים.',
     invalidNumber: 'יש להקליד את המספר עם קידומת המדינה, למשל ‎+972501234567‎.',
     landline: 'המספר הזה לא יכול לקבל SMS.',
+    unsupportedRegion: 'אין תמיכה במספרים מהמדינה הזו.',
     network: 'אין חיבור לשרת. כדאי לנסות שוב.',
-    unknown: (code) => `משהו השתבש (${code}).`,
+    timeout: 'לשרת לקח יותר מדי זמן לענות. כדאי לנסות שוב.',
+    unavailable: 'שירות האימות לא זמין כרגע. כדאי להמתין דקה ולבקש קוד שוב.',
+    sessionLost: 'בקשת הקוד הזו כבר לא בתוקף. יש לבקש קוד חדש.',
+    unknown: 'משהו השתבש. כדאי לנסות שוב.',
   },
 }
 

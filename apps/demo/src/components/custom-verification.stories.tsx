@@ -69,7 +69,8 @@ export const WrongCode: Story = {
     const right = sandbox.outbox.latest(phoneNumber)?.code ?? ''
     const wrong = right === '000000' ? '111111' : '000000'
     await userEvent.type(codeField, wrong)
-    await expect(await canvas.findByText('That code is not right.')).toBeVisible()
+    // The sandbox says how many checks the code has left, so the count follows the message.
+    await expect(await canvas.findByText(/^That code is not right\. \d+ tries left\.$/)).toBeVisible()
     await waitFor(() => expect(codeField).toHaveValue(''))
   },
 }

@@ -1,6 +1,7 @@
 import type { OtpContract } from '@otpflow/core'
 import { OtpFlowProvider, useCountdown, useOtpFlow } from '@otpflow/react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { usePhoneFormat } from '../phone-format'
 import './custom-verification.css'
 import { CUSTOM_STRINGS, type CustomStrings } from './custom-verification-strings'
 
@@ -9,16 +10,19 @@ export interface CustomVerificationProps {
   client: OtpContract
   /** The UI's words. @default English */
   strings?: CustomStrings
+  /** Called with the E.164 number whose code step is on screen, and `undefined` when another step replaces it. */
+  onCodeStep?: (phoneNumber: string | undefined) => void
 }
 
 /**
  * Phone verification drawn entirely by the app: plain inputs and buttons, with `useOtpFlow` deciding what to show and
- * `useCountdown` naming the resend button. No part of `@otpflow/phone-verify` is used.
+ * `useCountdown` naming the resend button. No component of `@otpflow/phone-verify` is used; only its phone kit writes
+ * the numbers as people read them.
  */
-export function CustomVerification({ client, strings = CUSTOM_STRINGS.en }: CustomVerificationProps) {
+export function CustomVerification({ client, strings = CUSTOM_STRINGS.en, onCodeStep }: CustomVerificationProps) {
   return (
     <OtpFlowProvider client={client}>
-      <CustomFlow t={strings} />
+      <CustomFlow t={strings} onCodeStep={onCodeStep} />
     </OtpFlowProvider>
   )
 }
@@ -33,29 +37,49 @@ const ERROR_KEYS: Record<string, keyof Omit<CustomStrings['errors'], 'unknown'>>
   invalid_phone_number: 'invalidNumber',
   invalid_request: 'invalidNumber',
   invalid_line: 'landline',
+  unsupported_region: 'unsupportedRegion',
   network_error: 'network',
-  timeout: 'network',
+  timeout: 'timeout',
+  upstream_timeout: 'timeout',
+  // The provider failed (the sandbox's +12025550105 says so on purpose): the endpoint answers 502 upstream_error.
+  upstream_error: 'unavailable',
+  service_unavailable: 'unavailable',
+  server_error: 'unavailable',
+  internal_server_error: 'unavailable',
+  // The code request is gone (the server restarted, the flow token no longer passes): only a new code helps.
+  invalid_flow_token: 'sessionLost',
+  invalid_auth_uuid: 'sessionLost',
+  no_associated_auth_found: 'sessionLost',
+  expired_auth: 'sessionLost',
 }
 
+/** Words for every error, never the code itself: an unknown one gets the general message. */
 function errorText(t: CustomStrings, code: string | undefined): string | undefined {
   if (code === undefined) return undefined
   const key = ERROR_KEYS[code]
-  return key ? t.errors[key] : t.errors.unknown(code)
+  return key ? t.errors[key] : t.errors.unknown
 }
 
-function CustomFlow({ t }: { t: CustomStrings }) {
+function CustomFlow({ t, onCodeStep }: { t: CustomStrings; onCodeStep: CustomVerificationProps['onCodeStep'] }) {
   const flow = useOtpFlow()
+  const format = usePhoneFormat()
   const [phoneNumber, setPhoneNumber] = useState(flow.phoneNumber ?? '')
   const phoneId = useId()
   const codeId = useId()
   const hintId = useId()
   const codeRef = useRef<HTMLInputElement>(null)
   const [code, setCode] = useState('')
-  const onCodeStep = flow.status === 'awaitingCode' || flow.status === 'checking'
+  const inCodeStep = flow.status === 'awaitingCode' || flow.status === 'checking'
 
   useEffect(() => {
-    if (onCodeStep) codeRef.current?.focus()
-  }, [onCodeStep])
+    if (inCodeStep) codeRef.current?.focus()
+  }, [inCodeStep])
+
+  const codeStepNumber = inCodeStep ? flow.phoneNumber : undefined
+  useEffect(() => {
+    onCodeStep?.(codeStepNumber)
+    return () => onCodeStep?.(undefined)
+  }, [onCodeStep, codeStepNumber])
 
   // A rejected code is cleared so the next one can be typed straight away.
   const rejected = flow.status === 'awaitingCode' ? flow.lastRejectedCode : undefined
@@ -70,7 +94,7 @@ function CustomFlow({ t }: { t: CustomStrings }) {
           ✓
         </p>
         <p>
-          {t.verified} <bdi dir="ltr">{flow.phoneNumber}</bdi>
+          {t.verified} <bdi dir="ltr">{format(flow.phoneNumber)}</bdi>
         </p>
         <button type="button" className="custom-link" onClick={() => flow.reset()}>
           {t.startAgain}
@@ -79,7 +103,7 @@ function CustomFlow({ t }: { t: CustomStrings }) {
     )
   }
 
-  if (onCodeStep) {
+  if (inCodeStep) {
     const submit = (event: FormEvent) => {
       event.preventDefault()
       flow.submitCode(code)
@@ -88,7 +112,7 @@ function CustomFlow({ t }: { t: CustomStrings }) {
       <form className="custom-step" onSubmit={submit}>
         <p className="custom-step-label">{t.stepOf(2, 2)}</p>
         <label htmlFor={codeId}>
-          {t.codeSentTo} <bdi dir="ltr">{flow.phoneNumber}</bdi>
+          {t.codeSentTo} <bdi dir="ltr">{flow.phoneNumber ? format(flow.phoneNumber) : null}</bdi>
         </label>
         <input
           ref={codeRef}
