@@ -7,6 +7,8 @@ export interface MessageFormat {
   countdown(seconds: number): string
   /** A wait from now, `120` → "in 2 minutes". */
   wait(seconds: number): string
+  /** The locale's plural category of a count (`Intl.PluralRules`): Arabic has six, English two. */
+  plural(count: number): Intl.LDMLPluralRule
 }
 
 /**
@@ -43,6 +45,9 @@ export interface Messages {
   tryAgain: string
   sendNewCode: string
   verified: string
+  /** Sends a new code to the verified number, for a new proof. */
+  verifyAgain: string
+  /** A sentence said after a wrong code, when the server says how many checks are left. Use `f.plural(count)`. */
   attemptsLeft: (count: number, f: MessageFormat) => string
   errors: {
     invalidNumber: string
@@ -56,6 +61,8 @@ export interface Messages {
     expired: string
     tooManyAttempts: string
     noResendsLeft: string
+    /** The proof of the verified number expired: the flow is back on the number step, number kept. */
+    verificationExpired: string
     network: string
     timeout: string
     unavailable: string
@@ -71,6 +78,7 @@ export function createMessageFormat(locale: string): MessageFormat {
   const numbers = new Intl.NumberFormat(locale)
   const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' })
+  const plurals = new Intl.PluralRules(locale)
   return {
     locale,
     number: (value) => numbers.format(value),
@@ -82,6 +90,7 @@ export function createMessageFormat(locale: string): MessageFormat {
       seconds < 60
         ? relative.format(Math.max(1, Math.ceil(seconds)), 'second')
         : relative.format(Math.ceil(seconds / 60), 'minute'),
+    plural: (count) => plurals.select(count),
   }
 }
 

@@ -167,6 +167,25 @@ export const WrongCode: Story = {
   },
 }
 
+// One check per code, known to the flow as well: one wrong code spends them, whatever the sandbox says with it.
+const tooManyWrongCodes = scenario({ maxCheckAttempts: 1 })
+export const TooManyWrongCodes: Story = {
+  args: { ...tooManyWrongCodes.args, flowOptions: { ...tooManyWrongCodes.args.flowOptions, maxAttempts: 1 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const codeField = await sendCode(canvas)
+    await userEvent.type(codeField, wrongCodeFor(tooManyWrongCodes.sandbox))
+    await expect(await canvas.findByText('Too many wrong codes. Request a new code.')).toBeVisible()
+    // The way out is a new code, from the code step, and it has the focus.
+    const sendNew = canvas.getByRole('button', { name: 'Send a new code' })
+    await waitFor(() => expect(sendNew).toHaveFocus())
+    await expect(codeField).toBeDisabled()
+    await userEvent.click(sendNew)
+    await waitFor(() => expect(tooManyWrongCodes.sandbox.outbox.messages()).toHaveLength(2))
+    await waitFor(() => expect(canvas.getByLabelText('Verification code')).toHaveFocus())
+  },
+}
+
 const expired = scenario({ ttlSeconds: 600 })
 export const Expired: Story = {
   args: expired.args,
@@ -260,6 +279,39 @@ export const Verified: Story = {
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Phone number verified'))
     await expect(canvasElement.querySelector('[data-part="verified-message"]')).toHaveTextContent('+44 7700 900123')
     await expect(canvas.queryByLabelText('Verification code')).toBeNull()
+    await expect(canvas.getByRole('button', { name: 'Verify again' })).toBeEnabled()
+    await expect(canvas.getByRole('button', { name: 'Change number' })).toBeEnabled()
+  },
+}
+
+/** The sandbox, answering the right code with a proof that lasts 10 minutes, as the app's endpoint does. */
+function withProof({ sandbox, clock, args }: Scenario): Scenario {
+  const client = {
+    ...sandbox,
+    check: async (...parameters: Parameters<Sandbox['check']>) => {
+      const result = await sandbox.check(...parameters)
+      if (result.status !== 'valid') return result
+      return { ...result, verificationToken: 'signed-proof', verificationExpiresAt: new Date(clock.now() + 10 * 60 * 1000) }
+    },
+  }
+  return { sandbox, clock, args: { ...args, client } }
+}
+
+const verificationExpired = withProof(scenario())
+export const VerificationExpired: Story = {
+  args: verificationExpired.args,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const codeField = await sendCode(canvas)
+    await userEvent.type(codeField, codeFor(verificationExpired.sandbox))
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Phone number verified'))
+    await expect(canvas.getByRole('button', { name: 'Verify again' })).toBeVisible()
+    // Ten minutes later (the tab comes back to the front): the proof is gone, the number stays.
+    verificationExpired.clock.advance(10 * 60 * 1000)
+    document.dispatchEvent(new Event('visibilitychange'))
+    await expect(await canvas.findByText(/Your verification has expired/)).toBeVisible()
+    await expect(canvas.getByLabelText('Phone number')).toHaveValue('07700 900123')
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Send code' })).toHaveFocus())
   },
 }
 

@@ -80,7 +80,14 @@ describe('PhoneVerify', () => {
     expect(status()).toHaveTextContent('Code sent to +44 7700 900123')
     expect(sandbox.outbox.latest()?.phoneNumber).toBe('+447700900123')
     await user.keyboard(latestCode(sandbox))
-    await waitFor(() => expect(onVerified).toHaveBeenCalledWith({ phoneNumber: '+447700900123', verificationToken: undefined }))
+    await waitFor(() =>
+      expect(onVerified).toHaveBeenCalledWith({
+        phoneNumber: '+447700900123',
+        verificationToken: undefined,
+        verificationExpiresAt: undefined,
+        restored: false,
+      }),
+    )
     expect(onVerified).toHaveBeenCalledTimes(1)
     expect(status()).toHaveTextContent('Phone number verified')
   })
@@ -185,12 +192,12 @@ describe('PhoneVerify', () => {
     await waitFor(() => expect(alert()).toHaveTextContent('We cannot send codes to this country.'))
   })
 
-  it('says how long to wait when rate limited, with a way to use another number', async () => {
+  it('says to wait when rate limited, with no button that contradicts it, and forgets it once the number changes', async () => {
     const { user } = setup({ defaultCountry: 'US' })
     await sendTo(user, SANDBOX_TEST_NUMBERS.rateLimited)
     await waitFor(() => expect(alert()).toHaveTextContent(/^Too many requests\./))
-    await user.click(screen.getByRole('button', { name: 'Change number' }))
-    expect(phoneField()).toHaveFocus()
+    expect(document.querySelector('[data-part="action-button"]')).toBeNull()
+    await user.type(phoneField(), '{Backspace}')
     expect(alert()).toBeEmptyDOMElement()
   })
 
@@ -206,13 +213,39 @@ describe('PhoneVerify', () => {
     render(<PhoneVerify client={client} defaultCountry="GB" flowOptions={{ persist: false }} />)
     await sendTo(user, '07700 900123')
     await waitFor(() => expect(alert()).toHaveTextContent('Too many requests. Try again in 2 minutes.'))
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Change number' })).toBeNull()
+  })
+
+  it('counts a Retry-After down from when it came: later, the message says the wait that is left', async () => {
+    const clock = manualClock()
+    const sandbox = createSandbox({ clock })
+    let refuse = false
+    const client: OtpContract = {
+      ...sandbox,
+      check: async (input, options) => {
+        if (refuse) throw new OtpError('rate_limited', 'Too many requests', { status: 429, retryAfter: 240 })
+        return sandbox.check(input, options)
+      },
+    }
+    const user = userEvent.setup()
+    render(<PhoneVerify client={client} defaultCountry="GB" flowOptions={{ persist: false, clock }} />)
+    await sendTo(user, '07700 900123')
+    await codeField()
+    refuse = true
+    await user.keyboard(wrong(latestCode(sandbox)))
+    await waitFor(() => expect(alert()).toHaveTextContent('Too many requests. Try again in 4 minutes.'))
+    clock.advance(150)
+    // Any render reads the wait again (here, a digit erased).
+    await user.keyboard('{Backspace}')
+    expect(alert()).toHaveTextContent('Too many requests. Try again in 2 minutes.')
   })
 
   it.each([
     ['network_error', 'No connection to the server. Check your connection and try again.'],
     ['timeout', 'The server took too long to answer. Try again.'],
-    ['service_unavailable', 'The service is unavailable right now. Try again in a few minutes.'],
-    ['server_error', 'The service is unavailable right now. Try again in a few minutes.'],
+    ['service_unavailable', 'The service is unavailable right now.'],
+    ['server_error', 'The service is unavailable right now.'],
   ])('offers a retry after %s on send that keeps the typed number', async (errorCode, message) => {
     const sandbox = createSandbox()
     let failures = 1
@@ -268,16 +301,79 @@ describe('PhoneVerify', () => {
     expect(field).toHaveAttribute('aria-invalid', 'true')
   })
 
-  it('says when no attempts are left', async () => {
-    const { user, sandbox } = setup({ flowOptions: { maxAttempts: 1 } })
+  /** The sandbox, answering each wrong code with the checks left as `remainingAttempts` says (as the endpoint does). */
+  function withAttemptsLeft(sandbox: Sandbox, left: number[]): OtpContract {
+    return {
+      ...sandbox,
+      check: async (input, options) => {
+        const result = await sandbox.check(input, options)
+        if (result.status !== 'invalid') return result
+        const { remainingAttempts: _, ...rest } = result
+        const next = left.shift()
+        return next === undefined ? rest : { ...rest, remainingAttempts: next }
+      },
+    }
+  }
+
+  it('says how many attempts are left when the check answer says so, in the plural form of the count', async () => {
+    const sandbox = createSandbox()
+    const user = userEvent.setup()
+    render(<PhoneVerify client={withAttemptsLeft(sandbox, [3, 1])} defaultCountry="GB" flowOptions={{ persist: false }} />)
     await sendTo(user, '07700 900123')
     await codeField()
     await user.keyboard(wrong(latestCode(sandbox)))
-    await waitFor(() => expect(alert()).toHaveTextContent('Too many wrong codes. Request a new code.'))
+    await waitFor(() =>
+      expect(alert()).toHaveTextContent('That code is not right. Check the text message and try again. 3 attempts left.'),
+    )
+    await user.keyboard(wrong(wrong(latestCode(sandbox))))
+    await waitFor(() => expect(alert()).toHaveTextContent('1 attempt left.'))
   })
 
-  it('says when the server refuses more checks', async () => {
-    const { user, sandbox } = setup({}, { maxCheckAttempts: 1 })
+  it('says no count when the check answer has none and maxAttempts is not set', async () => {
+    const sandbox = createSandbox()
+    const user = userEvent.setup()
+    render(<PhoneVerify client={withAttemptsLeft(sandbox, [])} defaultCountry="GB" flowOptions={{ persist: false }} />)
+    await sendTo(user, '07700 900123')
+    await codeField()
+    await user.keyboard(wrong(latestCode(sandbox)))
+    await waitFor(() => expect(alert()).toHaveTextContent('That code is not right.'))
+    expect(alert()).not.toHaveTextContent(/attempt/)
+  })
+
+  it('offers a new code, not only another number, once no attempts are left, and verifies with it', async () => {
+    const sandbox = createSandbox()
+    const user = userEvent.setup()
+    const onVerified = vi.fn()
+    render(
+      <PhoneVerify
+        client={withAttemptsLeft(sandbox, [0])}
+        defaultCountry="GB"
+        onVerified={onVerified}
+        flowOptions={{ persist: false }}
+      />,
+    )
+    await sendTo(user, '07700 900123')
+    const field = await codeField()
+    await user.keyboard(wrong(latestCode(sandbox)))
+    await waitFor(() => expect(alert()).toHaveTextContent('Too many wrong codes. Request a new code.'))
+    // Still on the code step, its field closed: the way out is a new code, and it has the focus.
+    expect(field).toBeDisabled()
+    const sendNew = screen.getByRole('button', { name: 'Send a new code' })
+    expect(sendNew).toHaveFocus()
+    await user.click(sendNew)
+    await waitFor(() => expect(sandbox.outbox.messages()).toHaveLength(2))
+    const fresh = await codeField()
+    await waitFor(() => expect(fresh).toHaveFocus())
+    expect(sandbox.outbox.messages()[1]?.authenticationUuid).not.toBe(sandbox.outbox.messages()[0]?.authenticationUuid)
+    await user.keyboard(latestCode(sandbox))
+    await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1))
+  })
+
+  it('says when the server refuses more checks, and offers a new code', async () => {
+    const sandbox = createSandbox({ maxCheckAttempts: 1 })
+    const user = userEvent.setup()
+    // Ding's own answer: no count of the checks left, so the refusal comes with the next check.
+    render(<PhoneVerify client={withAttemptsLeft(sandbox, [])} defaultCountry="GB" flowOptions={{ persist: false }} />)
     await sendTo(user, '07700 900123')
     await codeField()
     const code = latestCode(sandbox)
@@ -285,7 +381,7 @@ describe('PhoneVerify', () => {
     await waitFor(() => expect(alert()).toHaveTextContent('That code is not right.'))
     await user.keyboard(code)
     await waitFor(() => expect(alert()).toHaveTextContent('Too many wrong codes. Request a new code.'))
-    expect(screen.getByRole('button', { name: 'Change number' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Send a new code' })).toHaveFocus()
   })
 
   it('says the code has expired and sends a new one', async () => {
@@ -466,6 +562,116 @@ describe('PhoneVerify', () => {
     await waitFor(() => expect(status()).toHaveTextContent('Phone number verified'))
     expect(document.activeElement).toHaveAttribute('data-part', 'verified-message')
     expect(document.activeElement).toHaveTextContent('Phone number verified +44 7700 900123')
+  })
+
+  describe('once verified', () => {
+    const PROOF_LIFETIME = 600
+    /** The endpoint's answer to the right code: a proof and when it expires (the in-memory sandbox gives neither). */
+    function withProof(sandbox: Sandbox, clock: { now: () => number }): OtpContract {
+      return {
+        ...sandbox,
+        check: async (input, options) => {
+          const result = await sandbox.check(input, options)
+          if (result.status !== 'valid') return result
+          const verificationExpiresAt = new Date(clock.now() + PROOF_LIFETIME * 1000)
+          return { ...result, verificationToken: 'signed-proof', verificationExpiresAt }
+        },
+      }
+    }
+
+    async function verified(persist: 'session' | false = false) {
+      const clock = manualClock()
+      const sandbox = createSandbox({ clock })
+      const client = withProof(sandbox, clock)
+      const user = userEvent.setup()
+      const onVerified = vi.fn()
+      const props = { client, defaultCountry: 'GB', onVerified, name: 'phoneToken', flowOptions: { persist, clock } } as const
+      const view = render(<PhoneVerify {...props} />)
+      await sendTo(user, '07700 900123')
+      await codeField()
+      await user.keyboard(latestCode(sandbox))
+      await waitFor(() => expect(status()).toHaveTextContent('Phone number verified'))
+      return { ...view, clock, sandbox, user, onVerified, props }
+    }
+
+    const hiddenToken = (container: HTMLElement) => container.querySelector<HTMLInputElement>('input[name="phoneToken"]')
+
+    it('tells onVerified when the proof expires', async () => {
+      const { onVerified, clock } = await verified()
+      expect(onVerified).toHaveBeenCalledWith({
+        phoneNumber: '+447700900123',
+        verificationToken: 'signed-proof',
+        verificationExpiresAt: new Date(clock.now() + PROOF_LIFETIME * 1000),
+        restored: false,
+      })
+    })
+
+    it('goes back to the number step when the proof expires, number kept, saying why, focus on Send code', async () => {
+      const { clock, container } = await verified()
+      expect(hiddenToken(container)).toHaveValue('signed-proof')
+      clock.advance(PROOF_LIFETIME)
+      wakeUp()
+      await waitFor(() =>
+        expect(alert()).toHaveTextContent('Your verification has expired. Send a new code to verify this number again.'),
+      )
+      expect(phoneField()).toHaveValue('07700 900123')
+      expect(screen.getByRole('button', { name: 'Send code' })).toHaveFocus()
+      expect(hiddenToken(container)).toHaveValue('')
+      expect((await axe.run(container)).violations).toEqual([])
+    })
+
+    it('leaves the focus where it is when the proof expires while the user is elsewhere on the page', async () => {
+      const { clock } = await verified()
+      const elsewhere = document.createElement('input')
+      document.body.append(elsewhere)
+      elsewhere.focus()
+      clock.advance(PROOF_LIFETIME)
+      wakeUp()
+      await waitFor(() => expect(alert()).toHaveTextContent('Your verification has expired.'))
+      expect(elsewhere).toHaveFocus()
+      elsewhere.remove()
+    })
+
+    it('verifies the same number again with a new code', async () => {
+      const { user, sandbox, onVerified } = await verified()
+      await user.click(screen.getByRole('button', { name: 'Verify again' }))
+      const field = await codeField()
+      await waitFor(() => expect(field).toHaveFocus())
+      expect(sandbox.outbox.messages()).toHaveLength(2)
+      await user.keyboard(latestCode(sandbox))
+      await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(2))
+    })
+
+    it('goes back to the number step on Change number, number kept, focus on the field', async () => {
+      const { user } = await verified()
+      await user.click(screen.getByRole('button', { name: 'Change number' }))
+      expect(phoneField()).toHaveValue('07700 900123')
+      expect(phoneField()).toHaveFocus()
+      expect(alert()).toBeEmptyDOMElement()
+    })
+
+    it('stays verified across a reload with persist, until the proof expires, and never stores the code', async () => {
+      sessionStorage.clear()
+      const { unmount, clock, props, sandbox } = await verified('session')
+      unmount()
+      const stored = Object.keys(sessionStorage).map((key) => sessionStorage.getItem(key) ?? '')
+      expect(stored.join('\n')).toContain('signed-proof')
+      expect(stored.join('\n')).not.toContain(latestCode(sandbox))
+      clock.advance(60)
+      const onVerified = vi.fn()
+      const again = render(<PhoneVerify {...props} onVerified={onVerified} />)
+      expect(again.container.querySelector('[data-part="verified-message"]')).toHaveTextContent(
+        'Phone number verified +44 7700 900123',
+      )
+      expect(hiddenToken(again.container)).toHaveValue('signed-proof')
+      expect(onVerified).toHaveBeenCalledWith(expect.objectContaining({ verificationToken: 'signed-proof', restored: true }))
+      again.unmount()
+      clock.advance(PROOF_LIFETIME)
+      render(<PhoneVerify {...props} />)
+      await waitFor(() => expect(alert()).toHaveTextContent('Your verification has expired.'))
+      expect(phoneField()).toHaveValue('07700 900123')
+      sessionStorage.clear()
+    })
   })
 
   it('puts the focus on the way out when a resend fails, not on the disabled resend button', async () => {

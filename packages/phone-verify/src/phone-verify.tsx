@@ -48,6 +48,7 @@ export interface PhoneVerifyClassNames {
   verifyButton?: string
   resendButton?: string
   changeNumberButton?: string
+  verifyAgainButton?: string
   status?: string
   actionButton?: string
 }
@@ -57,7 +58,10 @@ export interface PhoneVerifyProps {
   endpoint?: string
   /** Any `OtpContract`: `createOtpClient(…)`, `createSandbox()`, a test double. */
   client?: OtpContract
-  /** Called once when the code is accepted, with the E.164 number and the proof for the backend. */
+  /**
+   * Called once when the code is accepted, with the E.164 number, the proof for the backend and when it expires; again
+   * with `restored: true` when a reload brings the verified number back (`flowOptions.persist`).
+   */
   onVerified?: (details: VerifiedDetails) => void
   /** Called with every error the flow shows. */
   onError?: (error: OtpError) => void
@@ -186,8 +190,10 @@ function stepOf(flow: UseOtpFlowResult): Step {
       return 'code'
     case 'sending':
       return flow.reason === 'resend' ? 'code' : 'phone'
-    case 'idle':
     case 'blocked':
+      // Too many wrong codes: the way out is a new code, from where the code was typed.
+      return flow.cause === 'check' ? 'code' : 'phone'
+    case 'idle':
     case 'error':
       return 'phone'
     default:
@@ -214,18 +220,26 @@ const PHONE_CODES: Record<string, keyof Messages['errors']> = {
   spam_detected: 'blocked',
 }
 
-/** One message and one way out for each error the flow can be in. */
+/**
+ * One message and one way out for each error the flow can be in. A button never contradicts its message: a wait is
+ * said in the message ("Try again in 4 minutes") with no button beside it, since the controls already on screen
+ * (Send code, the code field) work again once it is over.
+ */
 function describeError(
   flow: UseOtpFlowResult,
-  cameFromChecking: boolean,
   messages: Messages,
   format: MessageFormat,
   now: number,
+  seenAt: (error: OtpError) => number,
 ): ErrorView | undefined {
   const { errors } = messages
   // A wait is never shown as 0 seconds: the message is about a deadline still ahead.
   const secondsUntil = (date: Date | undefined) => (date ? Math.max(1, secondsLeft(date, now)) : undefined)
+  // Retry-After counts from the answer: what is left of it now.
+  const waitOf = (error: OtpError) =>
+    error.retryAfter === undefined ? undefined : Math.max(1, error.retryAfter - (now - seenAt(error)) / 1000)
   if (flow.status === 'expired') return { text: errors.expired, action: 'sendNewCode' }
+  if (flow.status === 'idle' && flow.verificationExpired) return { text: errors.verificationExpired }
   const error = flow.error
   if (!error) return undefined
   const transport = (): ErrorView | undefined => {
@@ -236,33 +250,35 @@ function describeError(
   }
   if (flow.status === 'awaitingCode') {
     if (error.code === 'invalid_code') {
-      if (flow.attemptsLeft === 0) return { text: errors.tooManyAttempts, field: 'code' }
+      // The server's count of checks left, said as a sentence in the locale's plural form.
       const left = flow.attemptsLeft === undefined ? '' : ` ${messages.attemptsLeft(flow.attemptsLeft, format)}`
       return { text: `${errors.wrongCode}${left}`, field: 'code' }
     }
     if (error.code === 'resend_denied') return { text: errors.rateLimited(secondsUntil(flow.resendAvailableAt), format) }
     if (error.code === 'rate_limited') {
       if (flow.remainingResends === 0) return { text: errors.noResendsLeft, action: 'changeNumber' }
-      return { text: errors.rateLimited(error.retryAfter, format) }
+      return { text: errors.rateLimited(waitOf(error), format) }
     }
     return transport() ?? { text: errors.unknown, action: 'tryAgain' }
   }
   if (flow.status === 'blocked') {
-    if (error.code === 'rate_limited') {
-      if (cameFromChecking) return { text: errors.tooManyAttempts, action: 'changeNumber' }
-      return { text: errors.rateLimited(secondsUntil(flow.until) ?? error.retryAfter, format), action: 'changeNumber' }
-    }
+    // Checks are counted per code: a new code is the way out, not another number.
+    if (flow.cause === 'check') return { text: errors.tooManyAttempts, action: 'sendNewCode' }
+    if (error.code === 'rate_limited') return { text: errors.rateLimited(secondsUntil(flow.until) ?? waitOf(error), format) }
     return { text: errors.blocked, field: 'phone', action: 'changeNumber' }
   }
   if (flow.status === 'error') {
     const key = PHONE_CODES[error.code]
     if (key === 'blocked') return { text: errors.blocked, field: 'phone' }
     if (key) return { text: messages.errors[key] as string, field: 'phone' }
-    if (error.code === 'rate_limited') return { text: errors.rateLimited(error.retryAfter, format), action: 'tryAgain' }
+    if (error.code === 'rate_limited') return { text: errors.rateLimited(waitOf(error), format) }
     return transport() ?? { text: errors.unknown, action: 'tryAgain' }
   }
   return undefined
 }
+
+/** Whether the flow came back to the number step because the proof of the verified number expired. */
+const proofExpired = (flow: UseOtpFlowResult) => flow.status === 'idle' && flow.verificationExpired === true
 
 /** Whether an `OtpFlowProvider` is above (its context hook throws when not). */
 function useHasFlowProvider(): boolean {
@@ -367,26 +383,39 @@ function PhoneVerifyFlow({
   const [announcement, setAnnouncement] = useState<Announcement>()
   // The rejected code entered again (the flow ignores it): which error and code it answered, to say so.
   const [sameCode, setSameCode] = useState<{ error: OtpError | undefined; code: string }>()
+  const rootRef = useRef<HTMLDivElement>(null)
   const verifiedRef = useRef<HTMLParagraphElement>(null)
   const phoneRef = useRef<HTMLInputElement>(null)
   const codeRef = useRef<HTMLInputElement>(null)
+  const sendButtonRef = useRef<HTMLButtonElement>(null)
+  const resendRef = useRef<HTMLButtonElement>(null)
   const focusCode = useCallback(() => codeRef.current?.focus(), [])
   const lastCodeAction = useRef<'check' | 'resend'>('check')
   const actionRef = useRef<HTMLButtonElement>(null)
+  // When each error was first shown, to count its Retry-After down from there.
+  const [errorsSeen] = useState(() => new WeakMap<OtpError, number>())
+  const seenAt = (error: OtpError) => {
+    const seen = errorsSeen.get(error) ?? clock.now()
+    errorsSeen.set(error, seen)
+    return seen
+  }
 
   const form = useForm<PhoneForm>({ resolver: phoneResolver, defaultValues: { phoneNumber: '' } })
   const fieldError = form.formState.errors.phoneNumber
 
   const previous = useRef<{ flow: UseOtpFlowResult; step: Step }>({ flow, step })
-  const cameFromChecking = useRef(false)
-  if (previous.current.flow !== flow && flow.status === 'blocked')
-    cameFromChecking.current = previous.current.flow.status === 'checking'
 
   // Focus, announcements and clearing follow the flow's transitions.
   useEffect(() => {
     const before = previous.current
     previous.current = { flow, step }
     if (before.flow === flow) return
+    // A change nobody asked for here (a deadline) moves the focus only if it was in the component, or fell out of it
+    // with a removed control; never away from another field of the page.
+    const focusIsOurs = () => {
+      const active = document.activeElement
+      return active === null || active === document.body || rootRef.current?.contains(active) === true
+    }
     const newCode = before.flow.status === 'sending' && flow.status === 'awaitingCode' && !flow.error
     if (step === 'code' && (before.step !== 'code' || newCode)) {
       // A code was sent (first, resent, or after expiry), or one sent before came back (a reload, the same number
@@ -397,7 +426,7 @@ function PhoneVerifyFlow({
         sent ? { kind: 'codeSent', phoneNumber: flow.phoneNumber } : { kind: 'codeResumed', phoneNumber: flow.phoneNumber },
       )
       focusCode()
-    } else if (step === 'phone' && before.step === 'code') {
+    } else if (step === 'phone' && (before.step !== 'phone' || proofExpired(flow) !== proofExpired(before.flow))) {
       // Emptied, so that coming back to the same code later is announced again.
       setAnnouncement(undefined)
       // After a reload the flow remembers the number but the field does not: show it again.
@@ -407,14 +436,26 @@ function PhoneVerifyFlow({
         setPhoneText(normalized.text)
         if (normalized.country) setChosenCountry(normalized.country)
       }
-      phoneRef.current?.focus()
-    } else if (step === 'verified') {
+      // "Verify again": the send button says "Sending…" and keeps the focus until the code step.
+      if (flow.status === 'sending') sendButtonRef.current?.focus()
+      // The proof expired (the alert says so): the number is there, sending a new code is the next step.
+      // A reload that finds the proof expired takes no focus.
+      else if (proofExpired(flow)) {
+        if (before.step === 'verified' && focusIsOurs()) sendButtonRef.current?.focus()
+      } else phoneRef.current?.focus()
+    } else if (step === 'verified' && before.step !== 'verified') {
       setAnnouncement({ kind: 'verified' })
-      // The code field is gone: without this the focus would fall back to the page.
-      verifiedRef.current?.focus()
+      // The code field is gone: without this the focus would fall back to the page. A verified number brought back by
+      // a reload takes no focus.
+      if (before.flow.status === 'checking') verifiedRef.current?.focus()
     }
-    // The code field is disabled on expiry; its way out takes the focus instead of the page.
-    if (flow.status === 'expired' && before.flow.status !== 'expired') actionRef.current?.focus()
+    // The code field is disabled on expiry and after too many wrong codes; the way out takes the focus, not the page.
+    const deadEnd = (state: UseOtpFlowResult) =>
+      state.status === 'expired' || (state.status === 'blocked' && state.cause === 'check')
+    if (deadEnd(flow) && !deadEnd(before.flow)) actionRef.current?.focus()
+    // "Send a new code" goes away with the state it belonged to: the resend button, saying "Sending a new code…",
+    // holds the focus until the new code's field takes it.
+    if (step === 'code' && flow.status === 'sending' && deadEnd(before.flow) && focusIsOurs()) resendRef.current?.focus()
     // A new send empties the region, so that its "Code sent to …" is announced even when the text is the same as before.
     if (flow.status === 'sending' && before.flow.status !== 'sending') setAnnouncement(undefined)
     // After a wrong code: the field is cleared and focused for the next try (the alert says why).
@@ -430,7 +471,7 @@ function PhoneVerifyFlow({
     }
   }, [flow, step, focusCode])
 
-  const shownError = flow.error === dismissedError && flow.status !== 'expired' ? undefined : flow.error
+  const dismissed = flow.error !== undefined && flow.error === dismissedError && flow.status !== 'expired'
   const repeatedCode =
     sameCode !== undefined &&
     flow.status === 'awaitingCode' &&
@@ -441,9 +482,9 @@ function PhoneVerifyFlow({
       ? ({ text: messages.errors.invalidNumber, field: 'phone' } satisfies ErrorView)
       : repeatedCode
         ? ({ text: messages.errors.sameCode, field: 'code' } satisfies ErrorView)
-        : shownError || flow.status === 'expired'
-          ? describeError(flow, cameFromChecking.current, messages, format, clock.now())
-          : undefined
+        : dismissed
+          ? undefined
+          : describeError(flow, messages, format, clock.now(), seenAt)
 
   const sending = flow.status === 'sending' && flow.reason === 'send'
   const submitPhone = form.handleSubmit(
@@ -477,13 +518,30 @@ function PhoneVerifyFlow({
     // Already on the number step (blocked): the effect does not move focus there.
     if (step === 'phone') phoneRef.current?.focus()
   }
+  /** A new code to the same number: after expiry (the flow's resend) or after too many wrong codes (a new send). */
+  const sendNewCode = () => {
+    if (flow.status === 'blocked') flow.send(flow.phoneNumber)
+    else resend()
+  }
+  const verifyAgain = () => {
+    if (flow.status === 'verified') flow.send(flow.phoneNumber)
+  }
+  // The action button goes away while its request runs: the focus first moves to the control that stays and says the
+  // request is on its way ("Sending…", the read-only code field), never to the page.
   const runAction = (action: ErrorView['action']) => {
     if (action === 'changeNumber') changeNumber()
-    else if (action === 'sendNewCode') resend()
+    else if (action === 'sendNewCode') sendNewCode()
     else if (action === 'tryAgain') {
-      if (step === 'phone') send()
-      else if (lastCodeAction.current === 'resend') resend()
-      else submitCode(code)
+      if (step === 'phone') {
+        sendButtonRef.current?.focus()
+        send()
+      } else if (lastCodeAction.current === 'resend') {
+        resendRef.current?.focus()
+        resend()
+      } else {
+        focusCode()
+        submitCode(code)
+      }
     }
   }
   const actionLabel = { tryAgain: messages.tryAgain, changeNumber: messages.changeNumber, sendNewCode: messages.sendNewCode }
@@ -501,8 +559,11 @@ function PhoneVerifyFlow({
   const codeInvalid = errorView?.field === 'code'
   const describedBy = (hint: string, invalid: boolean) => cx(hint, invalid && ids.error)
 
+  const codeClosed = flow.status === 'expired' || flow.status === 'blocked'
+
   return (
     <div
+      ref={rootRef}
       data-scope="phone-verify"
       data-part="root"
       data-state={step}
@@ -529,6 +590,12 @@ function PhoneVerifyFlow({
               onValueChange={(next) => {
                 setChosenCountry(next)
                 form.clearErrors('phoneNumber')
+                // The number comes next: typed into the picker it would search countries ("7700": no country found).
+                const phone = phoneRef.current
+                if (phone) {
+                  phone.focus()
+                  phone.setSelectionRange(phone.value.length, phone.value.length)
+                }
               }}
               locale={locale}
               labels={{ country: messages.country, noCountryFound: messages.noCountryFound }}
@@ -570,6 +637,7 @@ function PhoneVerifyFlow({
             {messages.phoneHint}
           </p>
           <button
+            ref={sendButtonRef}
             type="button"
             data-scope="phone-verify"
             data-part="send-button"
@@ -630,7 +698,7 @@ function PhoneVerifyFlow({
               if (code.length === codeLength) submitCode(code)
             }}
             readOnly={flow.status === 'checking'}
-            disabled={disabled || flow.status === 'expired'}
+            disabled={disabled || codeClosed}
             invalid={codeInvalid}
             aria-describedby={describedBy(ids.codeHint, codeInvalid)}
             {...(classNames.codeField ? { rootClassName: classNames.codeField } : {})}
@@ -653,8 +721,9 @@ function PhoneVerifyFlow({
               {flow.status === 'checking' ? messages.verifying : messages.verify}
             </button>
           )}
-          {flow.status === 'expired' ? null : (
+          {codeClosed ? null : (
             <ResendButton
+              ref={resendRef}
               availableAt={flow.resendAvailableAt}
               remaining={flow.remainingResends}
               pending={flow.status === 'sending'}
@@ -678,6 +747,28 @@ function PhoneVerifyFlow({
               {international(flow.phoneNumber)}
             </bdi>
           </p>
+          <div data-scope="phone-verify" data-part="verified-actions">
+            <button
+              type="button"
+              data-scope="phone-verify"
+              data-part="verify-again-button"
+              disabled={disabled}
+              className={classNames.verifyAgainButton}
+              onClick={verifyAgain}
+            >
+              {messages.verifyAgain}
+            </button>
+            <button
+              type="button"
+              data-scope="phone-verify"
+              data-part="change-number-button"
+              disabled={disabled}
+              className={classNames.changeNumberButton}
+              onClick={changeNumber}
+            >
+              {messages.changeNumber}
+            </button>
+          </div>
         </div>
       ) : null}
 

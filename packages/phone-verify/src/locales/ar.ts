@@ -27,7 +27,22 @@ export const ar: Messages = {
   tryAgain: 'إعادة المحاولة',
   sendNewCode: 'إرسال رمز جديد',
   verified: 'تم التحقق من رقم الهاتف',
-  attemptsLeft: (count, f) => `المحاولات المتبقية: ${f.number(count)}`,
+  verifyAgain: 'التحقق مرة أخرى',
+  // Arabic counts in six forms: none, one, two, a few (3–10), many (11–99), and the rest (100, 101…).
+  attemptsLeft: (count, f) => {
+    switch (f.plural(count)) {
+      case 'zero':
+        return 'لم تتبقَّ أي محاولة.'
+      case 'one':
+        return 'تتبقّى محاولة واحدة.'
+      case 'two':
+        return 'تتبقّى محاولتان.'
+      case 'few':
+        return `تتبقّى ${f.number(count)} محاولات.`
+      default:
+        return `تتبقّى ${f.number(count)} محاولة.`
+    }
+  },
   errors: {
     invalidNumber: 'أدخل رقم هاتف صالحًا.',
     landline: 'لا يمكن لهذا الرقم استقبال الرسائل النصية. أدخل رقم هاتف محمول.',
@@ -40,9 +55,10 @@ export const ar: Messages = {
     expired: 'انتهت صلاحية هذا الرمز',
     tooManyAttempts: 'رموز خاطئة كثيرة جدًا. اطلب رمزًا جديدًا.',
     noResendsLeft: 'لا يمكن إرسال المزيد من الرموز إلى هذا الرقم. استخدم رقمًا آخر أو حاول لاحقًا.',
+    verificationExpired: 'انتهت صلاحية التحقق. أرسل رمزًا جديدًا للتحقق من هذا الرقم مرة أخرى.',
     network: 'لا يوجد اتصال بالخادم. تحقق من اتصالك وحاول مرة أخرى.',
     timeout: 'استغرق الخادم وقتًا طويلًا للرد. حاول مرة أخرى.',
-    unavailable: 'الخدمة غير متاحة حاليًا. حاول مرة أخرى بعد بضع دقائق.',
+    unavailable: 'الخدمة غير متاحة حاليًا.',
     unknown: 'حدث خطأ ما. حاول مرة أخرى.',
   },
 }

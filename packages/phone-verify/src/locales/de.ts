@@ -24,7 +24,9 @@ export const de: Messages = {
   tryAgain: 'Erneut versuchen',
   sendNewCode: 'Neuen Code senden',
   verified: 'Telefonnummer bestätigt',
-  attemptsLeft: (count, f) => (count === 1 ? 'Noch 1 Versuch' : `Noch ${f.number(count)} Versuche`),
+  verifyAgain: 'Erneut bestätigen',
+  attemptsLeft: (count, f) =>
+    f.plural(count) === 'one' ? `Noch ${f.number(count)} Versuch.` : `Noch ${f.number(count)} Versuche.`,
   errors: {
     invalidNumber: 'Geben Sie eine gültige Telefonnummer ein.',
     landline: 'Diese Nummer kann keine SMS empfangen. Geben Sie eine Mobilnummer ein.',
@@ -40,9 +42,10 @@ export const de: Messages = {
     tooManyAttempts: 'Zu viele falsche Codes. Fordern Sie einen neuen Code an.',
     noResendsLeft:
       'An diese Nummer können keine weiteren Codes gesendet werden. Verwenden Sie eine andere Nummer oder versuchen Sie es später.',
+    verificationExpired: 'Ihre Bestätigung ist abgelaufen. Senden Sie einen neuen Code, um diese Nummer erneut zu bestätigen.',
     network: 'Keine Verbindung zum Server. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     timeout: 'Der Server hat zu lange gebraucht. Versuchen Sie es erneut.',
-    unavailable: 'Der Dienst ist gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.',
+    unavailable: 'Der Dienst ist gerade nicht verfügbar.',
     unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
   },
 }

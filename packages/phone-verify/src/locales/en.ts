@@ -24,7 +24,9 @@ export const en: Messages = {
   tryAgain: 'Try again',
   sendNewCode: 'Send a new code',
   verified: 'Phone number verified',
-  attemptsLeft: (count, f) => (count === 1 ? '1 attempt left' : `${f.number(count)} attempts left`),
+  verifyAgain: 'Verify again',
+  attemptsLeft: (count, f) =>
+    f.plural(count) === 'one' ? `${f.number(count)} attempt left.` : `${f.number(count)} attempts left.`,
   errors: {
     invalidNumber: 'Enter a valid phone number.',
     landline: 'This number cannot receive text messages. Enter a mobile number.',
@@ -39,9 +41,10 @@ export const en: Messages = {
     expired: 'This code has expired',
     tooManyAttempts: 'Too many wrong codes. Request a new code.',
     noResendsLeft: 'No more codes can be sent to this number. Use another number or try later.',
+    verificationExpired: 'Your verification has expired. Send a new code to verify this number again.',
     network: 'No connection to the server. Check your connection and try again.',
     timeout: 'The server took too long to answer. Try again.',
-    unavailable: 'The service is unavailable right now. Try again in a few minutes.',
+    unavailable: 'The service is unavailable right now.',
     unknown: 'Something went wrong. Try again.',
   },
 }

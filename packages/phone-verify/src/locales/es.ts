@@ -24,7 +24,9 @@ export const es: Messages = {
   tryAgain: 'Reintentar',
   sendNewCode: 'Enviar un código nuevo',
   verified: 'Número de teléfono verificado',
-  attemptsLeft: (count, f) => (count === 1 ? 'Queda 1 intento' : `Quedan ${f.number(count)} intentos`),
+  verifyAgain: 'Volver a verificar',
+  attemptsLeft: (count, f) =>
+    f.plural(count) === 'one' ? `Queda ${f.number(count)} intento.` : `Quedan ${f.number(count)} intentos.`,
   errors: {
     invalidNumber: 'Introduce un número de teléfono válido.',
     landline: 'Este número no puede recibir SMS. Introduce un número móvil.',
@@ -39,9 +41,10 @@ export const es: Messages = {
     expired: 'Este código ha caducado',
     tooManyAttempts: 'Demasiados códigos incorrectos. Pide un código nuevo.',
     noResendsLeft: 'No se pueden enviar más códigos a este número. Usa otro número o inténtalo más tarde.',
+    verificationExpired: 'Tu verificación ha caducado. Envía un código nuevo para volver a verificar este número.',
     network: 'No hay conexión con el servidor. Revisa tu conexión y vuelve a intentarlo.',
     timeout: 'El servidor tardó demasiado en responder. Vuelve a intentarlo.',
-    unavailable: 'El servicio no está disponible ahora. Vuelve a intentarlo en unos minutos.',
+    unavailable: 'El servicio no está disponible ahora.',
     unknown: 'Algo salió mal. Vuelve a intentarlo.',
   },
 }

@@ -24,7 +24,9 @@ export const fr: Messages = {
   tryAgain: 'Réessayer',
   sendNewCode: 'Envoyer un nouveau code',
   verified: 'Numéro de téléphone vérifié',
-  attemptsLeft: (count, f) => (count <= 1 ? `${f.number(count)} essai restant` : `${f.number(count)} essais restants`),
+  verifyAgain: 'Vérifier de nouveau',
+  attemptsLeft: (count, f) =>
+    f.plural(count) === 'one' ? `${f.number(count)} essai restant.` : `${f.number(count)} essais restants.`,
   errors: {
     invalidNumber: 'Saisissez un numéro de téléphone valide.',
     landline: 'Ce numéro ne peut pas recevoir de SMS. Saisissez un numéro de mobile.',
@@ -39,9 +41,10 @@ export const fr: Messages = {
     expired: 'Ce code a expiré',
     tooManyAttempts: 'Trop de codes incorrects. Demandez un nouveau code.',
     noResendsLeft: 'Plus aucun code ne peut être envoyé à ce numéro. Utilisez un autre numéro ou réessayez plus tard.',
+    verificationExpired: 'Votre vérification a expiré. Envoyez un nouveau code pour vérifier de nouveau ce numéro.',
     network: 'Pas de connexion au serveur. Vérifiez votre connexion et réessayez.',
     timeout: 'Le serveur a mis trop de temps à répondre. Réessayez.',
-    unavailable: 'Le service est indisponible pour le moment. Réessayez dans quelques minutes.',
+    unavailable: 'Le service est indisponible pour le moment.',
     unknown: 'Une erreur est survenue. Réessayez.',
   },
 }

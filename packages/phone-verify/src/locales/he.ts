@@ -27,7 +27,18 @@ export const he: Messages = {
   tryAgain: 'ניסיון חוזר',
   sendNewCode: 'שליחת קוד חדש',
   verified: 'מספר הטלפון אומת',
-  attemptsLeft: (count, f) => (count === 1 ? 'נותר ניסיון אחד' : `נותרו ${f.number(count)} ניסיונות`),
+  verifyAgain: 'אימות מחדש',
+  // Hebrew has a dual: one, two, then the rest.
+  attemptsLeft: (count, f) => {
+    switch (f.plural(count)) {
+      case 'one':
+        return 'נותר ניסיון אחד.'
+      case 'two':
+        return 'נותרו שני ניסיונות.'
+      default:
+        return `נותרו ${f.number(count)} ניסיונות.`
+    }
+  },
   errors: {
     invalidNumber: 'יש להזין מספר טלפון תקין.',
     landline: 'המספר הזה לא יכול לקבל הודעות SMS. יש להזין מספר נייד.',
@@ -40,9 +51,10 @@ export const he: Messages = {
     expired: 'תוקף הקוד הזה פג',
     tooManyAttempts: 'יותר מדי קודים שגויים. יש לבקש קוד חדש.',
     noResendsLeft: 'לא ניתן לשלוח עוד קודים למספר הזה. יש להשתמש במספר אחר או לנסות מאוחר יותר.',
+    verificationExpired: 'תוקף האימות פג. יש לשלוח קוד חדש כדי לאמת שוב את המספר הזה.',
     network: 'אין חיבור לשרת. יש לבדוק את החיבור ולנסות שוב.',
     timeout: 'השרת לא הגיב בזמן. יש לנסות שוב.',
-    unavailable: 'השירות אינו זמין כרגע. יש לנסות שוב בעוד כמה דקות.',
+    unavailable: 'השירות אינו זמין כרגע.',
     unknown: 'משהו השתבש. יש לנסות שוב.',
   },
 }

@@ -54,6 +54,25 @@ describe('locales', () => {
     expect(locales.ar.resendCodeIn(30, createMessageFormat('ar-EG'))).toContain('٠:٣٠')
   })
 
+  it.each([
+    ['en', [1, 2, 5], ['1 attempt left.', '2 attempts left.', '5 attempts left.']],
+    ['fr', [1, 2], ['1 essai restant.', '2 essais restants.']],
+    ['de', [1, 3], ['Noch 1 Versuch.', 'Noch 3 Versuche.']],
+    ['es', [1, 4], ['Queda 1 intento.', 'Quedan 4 intentos.']],
+    ['pt', [1, 4], ['Resta 1 tentativa.', 'Restam 4 tentativas.']],
+    ['he', [1, 2, 3], ['נותר ניסיון אחד.', 'נותרו שני ניסיונות.', 'נותרו 3 ניסיונות.']],
+    [
+      'ar',
+      [1, 2, 3, 11, 100],
+      ['تتبقّى محاولة واحدة.', 'تتبقّى محاولتان.', 'تتبقّى ٣ محاولات.', 'تتبقّى ١١ محاولة.', 'تتبقّى ١٠٠ محاولة.'],
+    ],
+  ] as const)('%s says the attempts left in its plural forms', (name, counts, expected) => {
+    const messages = locales[name]
+    // Egyptian Arabic writes Arabic-Indic digits; Arabic alone writes Latin ones in recent ICU.
+    const f = createMessageFormat(name === 'ar' ? 'ar-EG' : name)
+    expect(counts.map((count) => messages.attemptsLeft(count, f))).toEqual(expected)
+  })
+
   it('merges overrides, errors included', () => {
     const merged = mergeMessages(en, { sendCode: 'Text me', errors: { expired: 'Too late' } })
     expect(merged.sendCode).toBe('Text me')

@@ -24,7 +24,9 @@ export const pt: Messages = {
   tryAgain: 'Tentar novamente',
   sendNewCode: 'Enviar um novo código',
   verified: 'Número de telefone verificado',
-  attemptsLeft: (count, f) => (count === 1 ? 'Resta 1 tentativa' : `Restam ${f.number(count)} tentativas`),
+  verifyAgain: 'Verificar novamente',
+  attemptsLeft: (count, f) =>
+    f.plural(count) === 'one' ? `Resta ${f.number(count)} tentativa.` : `Restam ${f.number(count)} tentativas.`,
   errors: {
     invalidNumber: 'Digite um número de telefone válido.',
     landline: 'Este número não pode receber SMS. Digite um número de celular.',
@@ -39,9 +41,10 @@ export const pt: Messages = {
     expired: 'Este código expirou',
     tooManyAttempts: 'Muitos códigos errados. Peça um novo código.',
     noResendsLeft: 'Não é possível enviar mais códigos para este número. Use outro número ou tente mais tarde.',
+    verificationExpired: 'Sua verificação expirou. Envie um novo código para verificar este número novamente.',
     network: 'Sem conexão com o servidor. Verifique sua conexão e tente novamente.',
     timeout: 'O servidor demorou demais para responder. Tente novamente.',
-    unavailable: 'O serviço está indisponível no momento. Tente novamente em alguns minutos.',
+    unavailable: 'O serviço está indisponível no momento.',
     unknown: 'Algo deu errado. Tente novamente.',
   },
 }
