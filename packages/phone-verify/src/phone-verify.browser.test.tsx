@@ -1,3 +1,5 @@
+// The type of cdp(), Chromium's DevTools session, comes with the Playwright provider.
+/// <reference types="@vitest/browser-playwright" />
 import type { CreateAuthenticationInput, CreateAuthenticationResult, OtpContract, RequestOptions } from '@otpflow/core'
 import { OtpError } from '@otpflow/core'
 import { createSandbox, type Sandbox } from '@otpflow/core/sandbox'

@@ -52,6 +52,7 @@ describe('UseOtpFlowResult', () => {
   it('carries the token once verified', () => {
     if (flow.status === 'verified') {
       expectTypeOf(flow.verificationToken).toEqualTypeOf<string | undefined>()
+      expectTypeOf(flow.verificationExpiresAt).toEqualTypeOf<Date | undefined>()
       expectTypeOf(flow.phoneNumber).toEqualTypeOf<string>()
       expectTypeOf(flow.error).toEqualTypeOf<undefined>()
     }
@@ -62,13 +63,17 @@ describe('UseOtpFlowResult', () => {
       expectTypeOf(flow.error).toEqualTypeOf<OtpError>()
       expectTypeOf(flow.phoneNumber).toEqualTypeOf<string>()
     }
-    if (flow.status === 'blocked') expectTypeOf(flow.until).toEqualTypeOf<Date | undefined>()
+    if (flow.status === 'blocked') {
+      expectTypeOf(flow.until).toEqualTypeOf<Date | undefined>()
+      expectTypeOf(flow.cause).toEqualTypeOf<'send' | 'check'>()
+    }
   })
 
   it('may lack a number when idle', () => {
     if (flow.status === 'idle') {
       expectTypeOf(flow.phoneNumber).toEqualTypeOf<string | undefined>()
       expectTypeOf(flow.resendAvailableAt).toEqualTypeOf<undefined>()
+      expectTypeOf(flow.verificationExpired).toEqualTypeOf<boolean | undefined>()
     }
   })
 
