@@ -426,7 +426,7 @@ function PhoneVerifyFlow({
         sent ? { kind: 'codeSent', phoneNumber: flow.phoneNumber } : { kind: 'codeResumed', phoneNumber: flow.phoneNumber },
       )
       focusCode()
-    } else if (step === 'phone' && (before.step !== 'phone' || proofExpired(flow) !== proofExpired(before.flow))) {
+    } else if (step === 'phone' && (before.step !== 'phone' || (proofExpired(flow) && !proofExpired(before.flow)))) {
       // Emptied, so that coming back to the same code later is announced again.
       setAnnouncement(undefined)
       // After a reload the flow remembers the number but the field does not: show it again.
