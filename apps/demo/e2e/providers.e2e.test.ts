@@ -217,7 +217,8 @@ describe.each(providers)('the demo on $name, configured by environment alone', (
 
     await page.getByRole('button', { name: 'Create account' }).click()
     const result = page.getByTestId('signup-result')
-    await expect.poll(async () => ((await result.count()) > 0 ? await result.textContent() : '')).toContain(phoneNumber)
+    // The verified number, written as people read it.
+    await expect.poll(async () => ((await result.count()) > 0 ? await result.textContent() : '')).toContain(typedNumber)
     expect(await result.textContent()).toContain('Ada Lovelace')
 
     // Off the sandbox there is no inbox panel, and no outbox to read codes from.
