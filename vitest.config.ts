@@ -82,6 +82,8 @@ const storybookProject = {
 const phoneVerifyBrowserProject = {
   ...sourceConditions,
   plugins: [react()],
+  // Every dependency found up front, in a cache of its own: one found mid-run makes Vite reload the page under the tests.
+  cacheDir: r('node_modules/.vite/phone-verify-browser'),
   optimizeDeps: { entries: ['packages/phone-verify/src/**/*.browser.test.tsx'] },
   test: {
     name: 'phone-verify-browser',
