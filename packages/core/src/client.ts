@@ -10,6 +10,7 @@ import {
   feedbackResponseSchema,
   type LookupResult,
   lookupResponseSchema,
+  retryAfterSeconds,
   retryResponseSchema,
 } from './responses'
 import {
@@ -19,6 +20,7 @@ import {
   endpointAuthenticationInputSchema,
   feedbackInputSchema,
   retryInputSchema,
+  validate,
   wireErrorSchema,
 } from './schemas'
 import type {
@@ -99,25 +101,6 @@ function neverSent(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause
   }
   return false
-}
-
-function validate<T extends z.ZodMiniType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
-  const field = issue?.path.join('.') || undefined
-  throw new OtpError('invalid_request', `Invalid ${field ?? 'input'}: ${issue?.message ?? 'rejected'}`, {
-    field,
-    cause: parsed.error,
-  })
-}
-
-function retryAfterSeconds(header: string | null, now: number): number | undefined {
-  if (!header) return undefined
-  const seconds = Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds)
-  const date = Date.parse(header)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
 }
 
 function compact<T extends Record<string, unknown>>(body: T): Partial<T> {

@@ -1,72 +1,7 @@
-/**
- * Error codes an {@link OtpError} can carry.
- *
- * The contract's own codes (from the API's `ErrorResponse.code`), the endpoint's codes, and the client's
- * transport codes. The set is open: a code never seen before is kept as it is.
- */
-export const KNOWN_ERROR_CODES = [
-  // Ding's ErrorResponse codes
-  'account_invalid',
-  'app_realm_require_device_type',
-  'bad_request',
-  'blocked_number',
-  'duplicated_feedback_status',
-  'impossible_code',
-  'internal_server_error',
-  'invalid_app_realm',
-  'invalid_app_version',
-  'invalid_auth_uuid',
-  'invalid_device_id',
-  'invalid_device_model',
-  'invalid_feedback_status',
-  'invalid_line',
-  'invalid_os_version',
-  'invalid_phone_number',
-  'invalid_sender_id',
-  'invalid_template_id',
-  'negative_balance',
-  'no_associated_auth_found',
-  'spending_limit_exceeded',
-  'suspended_account',
-  'unauthorized_sender_id',
-  'unsupported_app_realm_device_type',
-  'unsupported_region',
-  // the app's endpoint (@otpflow/server)
-  'invalid_flow_token',
-  'forbidden_origin',
-  'method_not_allowed',
-  'unsupported_media_type',
-  'payload_too_large',
-  'not_found',
-  'spam_detected',
-  'service_unavailable',
-  'upstream_timeout',
-  'upstream_error',
-  'invalid_token',
-  'expired_token',
-  'sandbox_token',
-  // the flow (@otpflow/core/flow and useOtpFlow)
-  'invalid_code',
-  'expired',
-  'resend_denied',
-  'without_attempt',
-  'already_validated',
-  'unknown_status',
-  'unexpected_error',
-  // transport and client
-  'unauthorized',
-  'rate_limited',
-  'server_error',
-  'network_error',
-  'timeout',
-  'aborted',
-  'invalid_response',
-  'invalid_request',
-] as const
+import { isRetryableCode, type OtpErrorCode } from './error-codes'
 
-export type KnownOtpErrorCode = (typeof KNOWN_ERROR_CODES)[number]
-/** A known code, or any other string the API sends (kept, never dropped). */
-export type OtpErrorCode = KnownOtpErrorCode | (string & {})
+export type { KnownOtpErrorCode, OtpErrorCode } from './error-codes'
+export { KNOWN_ERROR_CODES } from './error-codes'
 
 export interface OtpErrorOptions {
   /** HTTP status of the response that caused the error, when there was one. */
@@ -104,17 +39,12 @@ export class OtpError extends Error {
     this.field = options.field
   }
 
-  /** Whether trying the same operation again later can succeed (network trouble, timeouts, 5xx, rate limits). */
+  /**
+   * Whether trying the same operation again later can succeed: the code's group (see `ERROR_CODES`) is a wait, the
+   * network, a timeout or a failing service.
+   */
   get retryable(): boolean {
-    return (
-      this.code === 'network_error' ||
-      this.code === 'timeout' ||
-      this.code === 'server_error' ||
-      this.code === 'upstream_timeout' ||
-      this.code === 'upstream_error' ||
-      this.code === 'service_unavailable' ||
-      this.code === 'rate_limited'
-    )
+    return isRetryableCode(this.code)
   }
 
   toJSON(): { code: OtpErrorCode; message: string; status?: number; docUrl?: string; retryAfter?: number; field?: string } {

@@ -1,8 +1,17 @@
 export type { EndpointClientOptions, FeedbackInput, LookupOptions, OtpClient, OtpClientOptions } from './client'
 export { createEndpointClient, createOtpClient, DING_BASE_URL } from './client'
 export { type Clock, systemClock } from './clock'
-export type { KnownOtpErrorCode, OtpErrorCode, OtpErrorOptions } from './errors'
-export { isOtpError, KNOWN_ERROR_CODES, OtpError } from './errors'
+export type { EndpointErrorCode, ErrorCodeInfo, ErrorGroup, KnownOtpErrorCode, OtpErrorCode } from './error-codes'
+export {
+  ERROR_CODES,
+  errorGroup,
+  httpStatusOf,
+  isEndpointErrorCode,
+  isRetryableCode,
+  KNOWN_ERROR_CODES,
+} from './error-codes'
+export type { OtpErrorOptions } from './errors'
+export { isOtpError, OtpError } from './errors'
 export * from './flow'
 export type {
   AuthenticationEvent,
@@ -11,11 +20,13 @@ export type {
   LookupResult,
   UnknownAuthenticationEvent,
 } from './responses'
-export type { WireCheckRequest, WireCreateAuthenticationRequest, WireRetryRequest } from './schemas'
+export { retryAfterSeconds } from './responses'
+export type { InputIssue, WireCheckRequest, WireCreateAuthenticationRequest, WireRetryRequest } from './schemas'
 export {
   checkInputSchema,
   createAuthenticationInputSchema,
   e164Schema,
+  invalidInputError,
   parseTimestamp,
   retryInputSchema,
   wireCheckRequestSchema,

@@ -264,3 +264,15 @@ export const lookupResponseSchema = z.pipe(
 export type FeedbackResult = z.output<typeof feedbackResponseSchema>
 export type AuthenticationStatusResult = z.output<typeof authenticationStatusResponseSchema>
 export type LookupResult = z.output<typeof lookupResponseSchema>
+
+/**
+ * `Retry-After` as whole seconds: a number of seconds, or an HTTP date counted from `now` (ms). `undefined` when the
+ * header is absent, empty or unreadable.
+ */
+export function retryAfterSeconds(header: string | null | undefined, now: number): number | undefined {
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { OtpError } from './errors'
 
 /** Lenient timestamp parsing: `Z`, `+00:00`, `+0000`, no offset (UTC), and up to nanosecond fractions. */
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(?:[.,](\d+))?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/
@@ -141,3 +142,30 @@ export const wireErrorSchema = z.object({
   message: z.optional(z.string()),
   doc_url: z.optional(z.string()),
 })
+
+/** What of a zod issue {@link invalidInputError} reads (zod's issues, or anything shaped like them). */
+export interface InputIssue {
+  readonly path: ReadonlyArray<PropertyKey>
+  readonly message: string
+}
+
+/**
+ * The error for input that fails its schema, on both sides of the wire: `OtpError('invalid_request')` naming the first
+ * issue's field (`Invalid phone_number: …`, or `Invalid {what}: …` when the whole value is wrong), with `field` set.
+ *
+ * @example
+ * const parsed = schema.safeParse(body)
+ * if (!parsed.success) throw invalidInputError(parsed.error.issues, 'body')
+ */
+export function invalidInputError(issues: readonly InputIssue[], what = 'input', cause?: unknown): OtpError {
+  const issue = issues[0]
+  const field = issue?.path.map(String).join('.') || undefined
+  return new OtpError('invalid_request', `Invalid ${field ?? what}: ${issue?.message ?? 'rejected'}`, { field, cause })
+}
+
+/** The parsed input, or throws {@link invalidInputError}. */
+export function validate<T extends z.ZodMiniType>(schema: T, input: unknown, what = 'input'): z.output<T> {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  throw invalidInputError(parsed.error.issues, what, parsed.error)
+}
