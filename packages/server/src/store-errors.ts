@@ -1,4 +1,4 @@
-import { OtpError } from '@otpflow/core'
+import { httpStatusOf, OtpError } from '@otpflow/core'
 
 /**
  * A {@link Store} call that could not be carried out: the shared store is down, unreachable, or did not answer in time.
@@ -15,7 +15,7 @@ export class StoreUnavailableError extends OtpError {
   declare readonly code: 'service_unavailable'
 
   constructor(message: string, options: { cause?: unknown } = {}) {
-    super('service_unavailable', message, { status: 503, cause: options.cause })
+    super('service_unavailable', message, { status: httpStatusOf('service_unavailable'), cause: options.cause })
   }
 }
 

@@ -1,4 +1,4 @@
-import { isOtpError, OtpError } from '@otpflow/core'
+import { errorGroup, isOtpError, OtpError, type OtpErrorOptions } from '@otpflow/core'
 
 /** Codes the endpoint answers with after a provider call fails; see the table in `./types.ts`. */
 export const PROVIDER_ERROR_CODES = [
@@ -15,61 +15,31 @@ export const PROVIDER_ERROR_CODES = [
 
 export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number]
 
-/** The number itself is the problem: the client may show these. */
-const PASSED_THROUGH = new Set<string>([
-  'invalid_phone_number',
-  'invalid_line',
-  'unsupported_region',
-  'blocked_number',
-  'spam_detected',
-  'rate_limited',
-])
-
-/** The account is the problem (bad key, suspended, no money): the operator must act, the user can only wait. */
-const ACCOUNT_CODES = new Set<string>([
-  'unauthorized',
-  'account_invalid',
-  'suspended_account',
-  'negative_balance',
-  'spending_limit_exceeded',
-  'service_unavailable',
-])
-
-const TIMEOUT_CODES = new Set<string>(['timeout', 'upstream_timeout'])
-
 /**
- * Maps whatever a provider threw onto one of {@link PROVIDER_ERROR_CODES}, keeping the original as `cause` (for the log).
+ * Maps whatever a provider threw onto one of {@link PROVIDER_ERROR_CODES} by its code's group in core's `ERROR_CODES`,
+ * keeping the original as `cause` (for the log): the number's own problems and rate limits pass through (the client
+ * may show them); the provider refusing the operator's account, or saying it is unavailable, is `service_unavailable`
+ * (the operator must act, the user can only wait); a timeout is `upstream_timeout`; anything else `upstream_error`.
  * Accepts the errors `createOtpClient` throws (Ding's codes and the transport codes), so a provider built on it can let them through.
  */
 export function toProviderError(error: unknown): OtpError & { code: ProviderErrorCode } {
-  if (isOtpError(error)) {
-    if (PASSED_THROUGH.has(error.code)) {
-      return new OtpError(error.code, error.message, {
-        status: error.status,
-        retryAfter: error.retryAfter,
-        cause: error,
-      }) as OtpError & {
-        code: ProviderErrorCode
-      }
-    }
-    if (ACCOUNT_CODES.has(error.code)) {
-      return new OtpError('service_unavailable', `Provider refused the account: ${error.code}: ${error.message}`, {
-        status: error.status,
-        cause: error,
-      }) as OtpError & { code: 'service_unavailable' }
-    }
-    if (TIMEOUT_CODES.has(error.code)) {
-      return new OtpError('upstream_timeout', error.message, { status: error.status, cause: error }) as OtpError & {
-        code: 'upstream_timeout'
-      }
-    }
-    return new OtpError('upstream_error', `Provider failed: ${error.code}: ${error.message}`, {
-      status: error.status,
-      cause: error,
-    }) as OtpError & {
-      code: 'upstream_error'
-    }
+  const mapped = (code: ProviderErrorCode, message: string, options: OtpErrorOptions) =>
+    new OtpError(code, message, options) as OtpError & { code: ProviderErrorCode }
+  if (!isOtpError(error)) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    return mapped('upstream_error', `Provider failed: ${detail}`, { cause: error })
   }
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-  return new OtpError('upstream_error', `Provider failed: ${detail}`, { cause: error }) as OtpError & { code: 'upstream_error' }
+  const group = errorGroup(error.code)
+  const options = { status: error.status, cause: error }
+  if ((group === 'phone' || group === 'wait') && isProviderErrorCode(error.code)) {
+    return mapped(error.code, error.message, { ...options, retryAfter: error.retryAfter })
+  }
+  if (group === 'account' || error.code === 'service_unavailable') {
+    return mapped('service_unavailable', `Provider refused the account: ${error.code}: ${error.message}`, options)
+  }
+  if (group === 'timeout') return mapped('upstream_timeout', error.message, options)
+  return mapped('upstream_error', `Provider failed: ${error.code}: ${error.message}`, options)
 }
+
+const isProviderErrorCode = (code: string): code is ProviderErrorCode =>
+  (PROVIDER_ERROR_CODES as readonly string[]).includes(code)

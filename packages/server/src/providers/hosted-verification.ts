@@ -7,7 +7,8 @@
  * when the store has lost them), and applies a {@link ResendPolicy} that mirrors the provider's own limits.
  * Each adapter only supplies two calls: `deliver` (send or resend a code) and `verify` (check a code).
  */
-import { isOtpError, OtpError } from '@otpflow/core'
+import { errorGroup, httpStatusOf, isOtpError, OtpError } from '@otpflow/core'
+import type { ProviderErrorCode } from './errors'
 import type {
   OtpProvider,
   ProviderCheckResult,
@@ -94,9 +95,6 @@ interface VerificationRecord {
   lastSendAt: number
   fields: SendFields
 }
-
-/** Errors that say the number itself cannot receive a code: a resend answers `denied` rather than failing. */
-const NUMBER_REFUSALS = new Set(['invalid_phone_number', 'invalid_line', 'unsupported_region', 'blocked_number', 'spam_detected'])
 
 /** Keeps records an hour past expiry, so a late check or resend still answers `already_validated` or `rate_limited`. */
 const GRACE_SECONDS = 3600
@@ -323,7 +321,8 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
           ctx,
         })
       } catch (error) {
-        if (isOtpError(error) && NUMBER_REFUSALS.has(error.code)) return { status: 'denied', remainingRetry: 0 }
+        // The number itself cannot receive a code: the resend is denied rather than failed.
+        if (isOtpError(error) && errorGroup(error.code) === 'phone') return { status: 'denied', remainingRetry: 0 }
         throw error
       }
       if (outcome.kind === 'spam') return { status: 'denied', remainingRetry: 0 }
@@ -402,16 +401,6 @@ export async function callUpstream(request: UpstreamRequest): Promise<UpstreamRe
   return { status: response.status, headers: response.headers, json, text }
 }
 
-/** `Retry-After` as seconds: a number of seconds or an HTTP date. */
-export function retryAfterSeconds(headers: Headers, now: number): number | undefined {
-  const raw = headers.get('retry-after')
-  if (raw === null) return undefined
-  const seconds = Number(raw.trim())
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds)
-  const date = Date.parse(raw)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000))
-}
-
 /** What a provider's error said, kept for the server log (as the error's `cause`), never sent to the browser. */
 export interface UpstreamDetail {
   provider: string
@@ -423,23 +412,13 @@ export interface UpstreamDetail {
 
 /** An `OtpError` whose message is ours and whose `cause` carries the provider's own words. */
 export function upstreamError(
-  code: string,
+  code: ProviderErrorCode,
   message: string,
   detail: UpstreamDetail,
   extra: { retryAfter?: number } = {},
 ): OtpError {
-  const status =
-    code === 'rate_limited'
-      ? 429
-      : code === 'service_unavailable'
-        ? 503
-        : code === 'upstream_timeout'
-          ? 504
-          : code === 'upstream_error'
-            ? 502
-            : 400
   return new OtpError(code, message, {
-    status,
+    status: httpStatusOf(code),
     cause: detail,
     ...(extra.retryAfter === undefined ? {} : { retryAfter: extra.retryAfter }),
   })

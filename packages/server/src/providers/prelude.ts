@@ -14,6 +14,7 @@
  * Prelude returns no expiry, resend deadline or resend count: they come from {@link PRELUDE_RESEND_POLICY}.
  */
 
+import { retryAfterSeconds } from '@otpflow/core'
 import { apiRoot } from './base-url'
 import {
   callUpstream,
@@ -22,7 +23,6 @@ import {
   type DeliverRequest,
   mergePolicy,
   type ResendPolicy,
-  retryAfterSeconds,
   type UpstreamResponse,
   upstreamError,
   type VerifyOutcome,
@@ -91,7 +91,7 @@ export interface PreludeProviderOptions {
   resendPolicy?: Partial<ResendPolicy>
 }
 
-const BLOCK_REASONS_AS_ERRORS: Record<string, { code: string; message: string }> = {
+const BLOCK_REASONS_AS_ERRORS: Record<string, { code: 'invalid_phone_number' | 'invalid_line'; message: string }> = {
   invalid_phone_number: { code: 'invalid_phone_number', message: 'This phone number is not valid' },
   invalid_phone_line: { code: 'invalid_line', message: 'This type of phone line cannot receive codes' },
 }
@@ -146,7 +146,7 @@ function failure(response: UpstreamResponse, now: number): Error {
     )
   }
   if (response.status === 429) {
-    const retryAfter = retryAfterSeconds(response.headers, now)
+    const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), now)
     return upstreamError(
       'rate_limited',
       'Too many requests, try again later',
@@ -197,7 +197,7 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
     if (response.status < 200 || response.status >= 300) {
       const { code } = readError(response)
       if (code === 'too_many_attempts') {
-        const retryAfter = retryAfterSeconds(response.headers, now)
+        const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), now)
         return { kind: 'rate_limited', ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }) }
       }
       throw failure(response, now)

@@ -13,6 +13,7 @@
  * Twilio returns no expiry, resend deadline or resend count: they come from {@link TWILIO_RESEND_POLICY}.
  */
 
+import { retryAfterSeconds } from '@otpflow/core'
 import { apiRoot } from './base-url'
 import {
   callUpstream,
@@ -21,7 +22,6 @@ import {
   type DeliverRequest,
   mergePolicy,
   type ResendPolicy,
-  retryAfterSeconds,
   type UpstreamResponse,
   upstreamError,
   type VerifyOutcome,
@@ -189,7 +189,7 @@ function failure(response: UpstreamResponse, now: number): Error {
     return upstreamError('service_unavailable', 'Twilio found no such Verify Service: check TWILIO_VERIFY_SERVICE_SID', detail)
   }
   if (response.status === 429) {
-    const retryAfter = retryAfterSeconds(response.headers, now)
+    const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), now)
     return upstreamError(
       'rate_limited',
       'Too many requests, try again later',
@@ -253,7 +253,7 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
     if (response.status < 200 || response.status >= 300) {
       const { code } = readError(response)
       if (code !== undefined && NUMBER_LIMIT_CODES.has(code)) {
-        const retryAfter = retryAfterSeconds(response.headers, now)
+        const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), now)
         return { kind: 'rate_limited', ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }) }
       }
       if (code !== undefined && FRAUD_CODES.has(code)) return { kind: 'spam', reason: String(code) }
