@@ -1,12 +1,14 @@
 import { SIZE_FIXTURES } from './fixtures.ts'
 import type { RenderResult } from './render.ts'
 import type { ServerFigures, ServerResult } from './server.ts'
+import type { ServerRedisResult } from './server-redis.ts'
 import type { SizeEntry, SizeResult } from './size.ts'
 
 export interface BenchResults {
   size?: SizeResult
   render?: RenderResult
-  server?: ServerResult
+  /** `redis`: the endpoint with its limits on Redis, beside the memory store and the bare route (./server-redis.ts). */
+  server?: ServerResult & { redis?: ServerRedisResult }
 }
 
 export interface Target {
@@ -119,6 +121,27 @@ export function targets(results: BenchResults): Target[] {
       pass: check(p99, (v) => v < 20),
     })
   }
+  const redis = results.server?.redis && 'send' in results.server.redis ? results.server.redis : undefined
+  for (const route of ['send', 'check'] as const) {
+    const value = redis?.[route].redisOverMemory.median ?? null
+    list.push({
+      id: `server.redis.${route}.redisOverMemory`,
+      description: `${route}: Redis store rps / memory store rps (median of alternating rounds)`,
+      value,
+      limit: '>= 0.6',
+      pass: check(value, (v) => v >= 0.6),
+    })
+    for (const target of ['redis', 'twoProcesses'] as const) {
+      const p99 = figures(redis?.[route][target])?.p99Ms ?? null
+      list.push({
+        id: `server.redis.${route}.${target}.p99Ms`,
+        description: `${route}: p99 latency (ms), ${target === 'redis' ? 'one process' : 'two processes'} on Redis`,
+        value: p99,
+        limit: '< 25',
+        pass: check(p99, (v) => v < 25),
+      })
+    }
+  }
   return list
 }
 
@@ -205,6 +228,31 @@ export function formatReport(results: BenchResults, judged: Target[]): string {
         '',
       )
     }
+  }
+  const redis = results.server?.redis
+  if (redis && 'error' in redis) out.push(`Server on Redis: error: ${redis.error}`, '')
+  else if (redis) {
+    const row = (name: string, value: ServerFigures | { error: string }) =>
+      'rps' in value
+        ? [name, String(value.rps), String(value.p50Ms), String(value.p99Ms), String(value.non2xx + value.errors)]
+        : [name, 'error', '', '', value.error.slice(0, 60)]
+    const rows = (['send', 'check'] as const).flatMap((route) => [
+      row(`bare Hono ${route}`, redis[route].bareHono),
+      row(`memory store ${route}`, redis[route].memory),
+      row(`Redis store ${route}`, redis[route].redis),
+      row(`2 processes, Redis ${route}`, redis[route].twoProcesses),
+    ])
+    const ratios = (['send', 'check'] as const).map(
+      (route) =>
+        `${route}: Redis/memory ${redis[route].redisOverMemory.median ?? '-'} (rounds ${redis[route].redisOverMemory.rounds.join(', ') || '-'}), ` +
+        `2 processes/memory ${redis[route].twoProcessesOverMemory.median ?? '-'}, memory/bare ${redis[route].memoryOverBare.median ?? '-'}`,
+    )
+    out.push(
+      `Server on Redis (one local redis-server; autocannon, ${redis.connections} connections per target, split 2 × ${Math.floor(redis.connections / 2)} over two processes; ${redis.rounds} alternating rounds of ${redis.durationSeconds} s; medians)`,
+      table(['target', 'rps', 'p50 ms', 'p99 ms', 'non-2xx/errors'], rows),
+      ...ratios,
+      '',
+    )
   }
   out.push(
     'Targets (reported, not asserted)',
