@@ -3,7 +3,6 @@
 //   env: BENCH_REDIS_URL (the bench's redis-server), BENCH_SERVE (comma-separated: bare, memory, redis)
 //   fd 3: one JSON line (RedisTargetInfo) once every target listens. stdout (the handlers' request log): /dev/null.
 import { writeSync } from 'node:fs'
-import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createMemoryStore, createOtpHandler, type OtpHandler, type Store, sandboxProvider } from '@otpflow/server'
@@ -22,7 +21,9 @@ export interface RedisTargetInfo {
 
 const CHECK_FLOWS = 500
 
-const listen = (fetch: (request: Request, env: { incoming?: IncomingMessage }) => Response | Promise<Response>) =>
+const listen = (
+  fetch: (request: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) => Response | Promise<Response>,
+) =>
   new Promise<string>((resolve) => {
     serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`))
   })
@@ -75,7 +76,7 @@ async function start(store: Store): Promise<HandlerTarget> {
     if (!checked.ok) throw new Error(`check answered ${checked.status} ${await checked.text()}`)
     firstCheck ??= await checked.json()
     const origin = await listen((request, env) => {
-      const ip = env.incoming?.socket.remoteAddress
+      const ip = env.incoming?.socket?.remoteAddress
       return handler(request, ip === undefined ? {} : { ip })
     })
     return { origin, checkFlows }

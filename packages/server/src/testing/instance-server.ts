@@ -3,7 +3,6 @@
 // `@hono/node-server`, listening on 127.0.0.1 with a free port.
 //   env: whatever the test gives (OTP_SECRET, REDIS_URL, OTP_PROVIDER, PRELUDE_*, OTP_TRUST_PROXY…)
 //   stdout: its origin (`http://127.0.0.1:<port>`) on the first line, then the handler's request log (JSON lines).
-import type { IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createOtpHandlerFromEnv } from '../from-env'
@@ -13,8 +12,8 @@ const handler = createOtpHandlerFromEnv(process.env)
 serve(
   {
     // The socket's address is the client's, as on any Node server; OTP_TRUST_PROXY makes the handler read X-Forwarded-For.
-    fetch: (request: Request, env: { incoming?: IncomingMessage }) => {
-      const ip = env.incoming?.socket.remoteAddress
+    fetch: (request: Request, env: { incoming?: { socket?: { remoteAddress?: string } } }) => {
+      const ip = env.incoming?.socket?.remoteAddress
       return handler(request, ip === undefined ? {} : { ip })
     },
     port: 0,
