@@ -1,13 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { isOtpError, type OtpError } from '../errors'
-import { createSandbox, type SandboxMessage, type SandboxOptions } from './sandbox'
+import { createSandbox, type SandboxMessage, type SandboxOptions, type SandboxStore } from './sandbox'
 import { isSandboxTestNumber, SANDBOX_TEST_NUMBERS } from './test-numbers'
 
 const PHONE = '+14155552671'
 const START = Date.parse('2026-01-01T00:00:00Z')
 
-function setup(options: SandboxOptions = {}) {
-  const clock = {
+type TestClock = { time: number; now(): number; advance(seconds: number): void }
+
+function testClock(): TestClock {
+  return {
     time: START,
     now() {
       return this.time
@@ -16,9 +18,83 @@ function setup(options: SandboxOptions = {}) {
       this.time += seconds * 1000
     },
   }
-  const sandbox = createSandbox({ clock, ...options })
+}
+
+/**
+ * A store like `@otpflow/server`'s memory store, on the test's clock, that gives the turn back on every call (as a
+ * network store does), so concurrent calls interleave. It remembers the TTL each key was given.
+ */
+function testStore(clock: { now(): number }) {
+  const entries = new Map<string, { value: string; count: number; expiresAt: number }>()
+  const ttls = new Map<string, number>()
+  const live = (key: string) => {
+    const entry = entries.get(key)
+    if (entry !== undefined && entry.expiresAt <= clock.now()) entries.delete(key)
+    return entries.get(key)
+  }
+  const turn = () => new Promise<void>((resolve) => queueMicrotask(resolve))
+  const store: SandboxStore & { entries: typeof entries; ttls: typeof ttls; calls: number } = {
+    entries,
+    ttls,
+    calls: 0,
+    async get(key) {
+      store.calls += 1
+      await turn()
+      return live(key)?.value
+    },
+    async set(key, value, ttlSeconds) {
+      store.calls += 1
+      await turn()
+      ttls.set(key, ttlSeconds)
+      entries.set(key, { value, count: 0, expiresAt: clock.now() + ttlSeconds * 1000 })
+    },
+    async increment(key, windowSeconds) {
+      store.calls += 1
+      await turn()
+      const entry = live(key)
+      if (entry !== undefined) {
+        entry.count += 1
+        return { count: entry.count }
+      }
+      ttls.set(key, windowSeconds)
+      entries.set(key, { value: '', count: 1, expiresAt: clock.now() + windowSeconds * 1000 })
+      return { count: 1 }
+    },
+    async setIfAbsent(key, value, ttlSeconds) {
+      store.calls += 1
+      await turn()
+      if (live(key) !== undefined) return false
+      ttls.set(key, ttlSeconds)
+      entries.set(key, { value, count: 0, expiresAt: clock.now() + ttlSeconds * 1000 })
+      return true
+    },
+  }
+  return store
+}
+
+/** The behaviour below holds for the sandbox in memory and for the sandbox on a shared store alike. */
+const VARIANTS = [
+  { name: 'in memory', onStore: false },
+  { name: 'on a store', onStore: true },
+] as const
+let onStore = false
+
+function setup(options: SandboxOptions = {}) {
+  const clock = testClock()
+  const sandbox = createSandbox({ clock, ...(onStore ? { store: testStore(clock) } : {}), ...options })
   return { sandbox, clock }
 }
+
+const forEachVariant = (title: string, body: () => void) =>
+  describe.each(VARIANTS)(`createSandbox $name: ${title}`, (variant) => {
+    beforeEach(() => {
+      onStore = variant.onStore
+    })
+    afterEach(() => {
+      onStore = false
+    })
+    body()
+  })
 
 async function send(sandbox: ReturnType<typeof createSandbox>, phoneNumber = PHONE) {
   const sent = await sandbox.createAuthentication({ phoneNumber })
@@ -39,7 +115,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-describe('createSandbox: send', () => {
+forEachVariant('send', () => {
   it('answers pending with times from the clock, resend deadline and resends left, and puts a 6-digit code in the outbox', async () => {
     const { sandbox } = setup()
     const { sent, code } = await send(sandbox)
@@ -78,17 +154,6 @@ describe('createSandbox: send', () => {
     expect(sandbox.outbox.latest('+14155550003')).toBeUndefined()
   })
 
-  it('clears the outbox, and reset forgets the authentications too', async () => {
-    const { sandbox } = setup()
-    const { sent, code } = await send(sandbox)
-    sandbox.outbox.clear()
-    expect(sandbox.outbox.messages()).toEqual([])
-    sandbox.reset()
-    expect(sandbox.size).toBe(0)
-    const error = await rejection(sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code }))
-    expect(error.code).toBe('invalid_auth_uuid')
-  })
-
   it('rejects a number that is not E.164 with a 400 invalid_phone_number', async () => {
     const { sandbox } = setup()
     const error = await rejection(sandbox.createAuthentication({ phoneNumber: '0612345678' }))
@@ -112,7 +177,7 @@ describe('isSandboxTestNumber', () => {
   })
 })
 
-describe('createSandbox: test numbers', () => {
+forEachVariant('test numbers', () => {
   it('spamDetected answers spam_detected, sends nothing, and its flow can be neither checked nor resent', async () => {
     const { sandbox } = setup()
     const sent = await sandbox.createAuthentication({ phoneNumber: SANDBOX_TEST_NUMBERS.spamDetected })
@@ -170,7 +235,7 @@ describe('createSandbox: test numbers', () => {
   })
 })
 
-describe('createSandbox: check', () => {
+forEachVariant('check', () => {
   it('answers valid for the right code, then already_validated', async () => {
     const { sandbox } = setup()
     const { sent, code } = await send(sandbox)
@@ -230,7 +295,7 @@ describe('createSandbox: check', () => {
   })
 })
 
-describe('createSandbox: retry', () => {
+forEachVariant('retry', () => {
   it('denies a resend before next_retry_at and repeats the same deadline', async () => {
     const { sandbox, clock } = setup()
     const { sent } = await send(sandbox)
@@ -291,7 +356,18 @@ describe('createSandbox: retry', () => {
   })
 })
 
-describe('createSandbox: memory', () => {
+describe('createSandbox in memory: memory', () => {
+  it('clears the outbox, and reset forgets the authentications too', async () => {
+    const { sandbox } = setup()
+    const { sent, code } = await send(sandbox)
+    sandbox.outbox.clear()
+    expect(sandbox.outbox.messages()).toEqual([])
+    sandbox.reset()
+    expect(sandbox.size).toBe(0)
+    const error = await rejection(sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code }))
+    expect(error.code).toBe('invalid_auth_uuid')
+  })
+
   it('purges expired authentications: 100 000 flows over time keep memory bounded', async () => {
     const { sandbox, clock } = setup({ ttlSeconds: 60, maxOutboxMessages: 50 })
     let largest = 0
@@ -342,5 +418,177 @@ describe('createSandbox: memory', () => {
     expect((await rejection(sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code }))).code).toBe(
       'invalid_auth_uuid',
     )
+  })
+})
+
+describe('createSandbox on a store shared by several processes', () => {
+  /** Two sandboxes on one store, as two endpoint processes on one Redis. */
+  function pair(options: SandboxOptions = {}) {
+    const clock = testClock()
+    const store = testStore(clock)
+    return {
+      clock,
+      store,
+      first: createSandbox({ clock, store, ...options }),
+      second: createSandbox({ clock, store, ...options }),
+    }
+  }
+
+  it('checks on one sandbox the code another sent, and resends it from a third', async () => {
+    const { first, second, clock, store } = pair()
+    const sent = await first.createAuthentication({ phoneNumber: PHONE })
+    const code = first.outbox.latest(PHONE)?.code ?? ''
+    const wrong = code === '000000' ? '111111' : '000000'
+    expect(await second.check({ authenticationUuid: sent.authenticationUuid, checkCode: wrong })).toMatchObject({
+      status: 'invalid',
+      remainingAttempts: 4,
+    })
+    clock.advance(30)
+    const third = createSandbox({ clock, store })
+    expect((await third.retry({ authenticationUuid: sent.authenticationUuid })).status).toBe('approved')
+    const resent = third.outbox.latest(PHONE)?.code ?? ''
+    // The first sandbox's memory never saw the resend, and needs not: the new code is in the store.
+    expect(first.outbox.messages()).toHaveLength(1)
+    expect((await first.check({ authenticationUuid: sent.authenticationUuid, checkCode: resent })).status).toBe('valid')
+    expect((await second.check({ authenticationUuid: sent.authenticationUuid, checkCode: resent })).status).toBe(
+      'already_validated',
+    )
+  })
+
+  it('spends one attempt per check when 15 wrong codes arrive at once on two sandboxes', async () => {
+    const { first, second } = pair({ maxCheckAttempts: 5, generateCode: () => '123456' })
+    const sent = await first.createAuthentication({ phoneNumber: PHONE })
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, index) =>
+        (index % 2 === 0 ? first : second).check({ authenticationUuid: sent.authenticationUuid, checkCode: '000000' }),
+      ),
+    )
+    const statuses = answers.map((answer) => answer.status)
+    expect(statuses.filter((status) => status === 'invalid')).toHaveLength(5)
+    expect(statuses.filter((status) => status === 'rate_limited')).toHaveLength(10)
+    expect(
+      answers
+        .flatMap((answer) => (answer.remainingAttempts === undefined ? [] : [answer.remainingAttempts]))
+        .sort((a, b) => a - b),
+    ).toEqual([0, 1, 2, 3, 4])
+    expect((await second.check({ authenticationUuid: sent.authenticationUuid, checkCode: '123456' })).status).toBe('rate_limited')
+  })
+
+  it('answers valid to one of two right codes checked at once, already_validated to the other', async () => {
+    const { first, second } = pair({ generateCode: () => '123456' })
+    const sent = await first.createAuthentication({ phoneNumber: PHONE })
+    const statuses = await Promise.all(
+      [first, second].map(
+        async (sandbox) => (await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: '123456' })).status,
+      ),
+    )
+    expect(statuses.sort()).toEqual(['already_validated', 'valid'])
+  })
+
+  it('sends one code when two sandboxes resend the same authentication at once', async () => {
+    const { first, second, clock } = pair()
+    const sent = await first.createAuthentication({ phoneNumber: PHONE })
+    clock.advance(30)
+    const answers = await Promise.all(
+      [first, second].map((sandbox) => sandbox.retry({ authenticationUuid: sent.authenticationUuid })),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual(['approved', 'denied'])
+    expect(answers.map((answer) => answer.remainingRetry)).toEqual([2, 2])
+    expect(await second.readOutbox(PHONE)).toHaveLength(2)
+  })
+
+  it('lists on any sandbox the codes every sandbox sent to a number, oldest first, the newest 10 of them', async () => {
+    const { first, second, clock } = pair({ resendDelays: [1] })
+    const sent = await first.createAuthentication({ phoneNumber: PHONE })
+    await second.createAuthentication({ phoneNumber: '+14155550002' })
+    clock.advance(1)
+    await second.retry({ authenticationUuid: sent.authenticationUuid })
+    const listed = await first.readOutbox(PHONE)
+    expect(listed).toEqual([
+      {
+        phoneNumber: PHONE,
+        code: first.outbox.latest(PHONE)?.code,
+        sentAt: new Date(START),
+        authenticationUuid: sent.authenticationUuid,
+      },
+      {
+        phoneNumber: PHONE,
+        code: second.outbox.latest(PHONE)?.code,
+        sentAt: new Date(START + 1000),
+        authenticationUuid: sent.authenticationUuid,
+      },
+    ])
+    // Without a number: what this process sent.
+    expect((await second.readOutbox()).map((message) => message.phoneNumber)).toEqual(['+14155550002', PHONE])
+
+    const codes: string[] = []
+    for (let index = 0; index < 12; index += 1) {
+      await (index % 2 === 0 ? first : second).createAuthentication({ phoneNumber: '+14155550003' })
+      codes.push((index % 2 === 0 ? first : second).outbox.latest('+14155550003')?.code ?? '')
+      clock.advance(1)
+    }
+    expect((await second.readOutbox('+14155550003')).map((message) => message.code)).toEqual(codes.slice(2))
+  })
+
+  it('gives every key it writes an expiry: the code lifetime, then one more for expired_auth, twice it for the outbox', async () => {
+    const { first, second, clock, store } = pair({ ttlSeconds: 60 })
+    const sent = await first.createAuthentication({ phoneNumber: PHONE })
+    const code = first.outbox.latest(PHONE)?.code ?? ''
+    await second.check({ authenticationUuid: sent.authenticationUuid, checkCode: code === '000000' ? '111111' : '000000' })
+    clock.advance(30)
+    await second.retry({ authenticationUuid: sent.authenticationUuid })
+    await first.check({ authenticationUuid: sent.authenticationUuid, checkCode: second.outbox.latest(PHONE)?.code ?? '' })
+    expect(store.entries.size).toBeGreaterThanOrEqual(6)
+    for (const key of store.entries.keys()) {
+      expect(store.ttls.get(key), key).toBeGreaterThan(0)
+      expect(store.ttls.get(key), key).toBeLessThanOrEqual(120)
+    }
+    clock.advance(89)
+    expect((await first.check({ authenticationUuid: sent.authenticationUuid, checkCode: '123456' })).status).toBe(
+      'already_validated',
+    )
+    clock.advance(1)
+    expect((await rejection(second.check({ authenticationUuid: sent.authenticationUuid, checkCode: '123456' }))).code).toBe(
+      'invalid_auth_uuid',
+    )
+    // The resend's message, sent 30 s in, is the last key to go.
+    clock.advance(29)
+    expect([...store.entries.values()].filter((entry) => entry.expiresAt > clock.now())).toHaveLength(1)
+    clock.advance(1)
+    expect([...store.entries.values()].filter((entry) => entry.expiresAt > clock.now())).toEqual([])
+  })
+
+  it('passes a store failure on and puts nothing in the outbox', async () => {
+    const clock = testClock()
+    const down = new Error('the store is down')
+    const store = testStore(clock)
+    const sandbox = createSandbox({ clock, store: { ...store, increment: () => Promise.reject(down) } })
+    await expect(sandbox.createAuthentication({ phoneNumber: PHONE })).rejects.toBe(down)
+    expect(sandbox.outbox.messages()).toEqual([])
+    expect(await sandbox.withStore(store).readOutbox(PHONE)).toEqual([])
+  })
+
+  it('is one view per store: withStore gives the same sandbox for the same store, with the same outbox', async () => {
+    const clock = testClock()
+    const store = testStore(clock)
+    const sandbox = createSandbox({ clock })
+    const view = sandbox.withStore(store)
+    expect(sandbox.withStore(store)).toBe(view)
+    expect(view.withStore(store)).toBe(view)
+    const seen: SandboxMessage[] = []
+    sandbox.outbox.subscribe((message) => seen.push(message))
+    await view.createAuthentication({ phoneNumber: PHONE })
+    expect(seen).toHaveLength(1)
+    expect(sandbox.size).toBe(0)
+    expect(store.entries.size).toBeGreaterThan(0)
+  })
+
+  it('refuses an authentication UUID that is not a UUID without asking the store', async () => {
+    const { first, store } = pair()
+    const before = store.calls
+    expect((await rejection(first.check({ authenticationUuid: 'sandbox:outbox:+14155552671', checkCode: '1' }))).code).toBe(
+      'invalid_auth_uuid',
+    )
+    expect(store.calls).toBe(before)
   })
 })

@@ -1,6 +1,4 @@
-import { type Clock, systemClock } from '../clock'
-import { OtpError } from '../errors'
-import { e164Schema } from '../schemas'
+import type { Clock } from '../clock'
 import type {
   CheckInput,
   CheckResult,
@@ -13,7 +11,20 @@ import type {
   RetryResult,
   RetryStatus,
 } from '../types'
+import {
+  createLocalOutbox,
+  type LocalOutbox,
+  pause,
+  resolveSettings,
+  type SandboxSettings,
+  STORED_MESSAGES_PER_NUMBER,
+  sendOutcome,
+  unknownAuthentication,
+} from './shared'
+import { createStoreSandbox } from './store-sandbox'
 import { SANDBOX_TEST_NUMBERS } from './test-numbers'
+
+export { STORED_MESSAGES_PER_NUMBER }
 
 /** One code the sandbox "sent". */
 export interface SandboxMessage {
@@ -27,13 +38,26 @@ export type SandboxListener = (message: SandboxMessage) => void
 
 /** What the sandbox "sent", to read in tests, show in a story or print in a dev server's terminal. */
 export interface SandboxOutbox {
-  /** Every message still kept, oldest first. */
+  /** Every message still kept, oldest first (on a store: the messages this process sent). */
   messages(): SandboxMessage[]
   /** The newest message, to any number or to `phoneNumber`. */
   latest(phoneNumber?: string): SandboxMessage | undefined
-  /** Calls `listener` on every new message; returns the unsubscribe function. */
+  /** Calls `listener` on every new message this process sends; returns the unsubscribe function. */
   subscribe(listener: SandboxListener): () => void
   clear(): void
+}
+
+/**
+ * Where a sandbox keeps its state when several processes must share it (e.g. an endpoint on several instances): the
+ * shape of `@otpflow/server`'s `Store`, so its memory and Redis stores fit as they are. Every key written expires.
+ */
+export interface SandboxStore {
+  get(key: string): Promise<string | undefined>
+  set(key: string, value: string, ttlSeconds: number): Promise<void>
+  /** Adds one hit, atomically across every process sharing the store, to a window that starts at the key's first hit. */
+  increment(key: string, windowSeconds: number): Promise<{ count: number }>
+  /** Sets the key only if it holds nothing live; of concurrent calls, exactly one gets `true`. */
+  setIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>
 }
 
 export interface SandboxOptions {
@@ -63,15 +87,41 @@ export interface SandboxOptions {
   clock?: Clock
   /** Makes the codes, e.g. `() => '123456'` for a fixed one. @default random digits from `crypto.getRandomValues` */
   generateCode?: () => string
+  /**
+   * Keeps the authentications, codes, attempt counts and the outbox in this store instead of in memory, so every
+   * sandbox on the same store (one per process) serves the same flows: a code sent by one is checked by another.
+   * Attempts and resends are counted atomically, so concurrent checks spend one attempt each.
+   * @default undefined (in memory, answered in the same turn)
+   */
+  store?: SandboxStore
 }
 
-/** An in-memory OTP provider with the contract of `createOtpClient` and an outbox instead of SMS. */
+/** An OTP provider with the contract of `createOtpClient` and an outbox instead of SMS. */
 export interface Sandbox extends OtpContract {
   readonly outbox: SandboxOutbox
-  /** Authentications currently kept in memory (bounded: see `maxAuthentications`). */
+  /** Authentications currently kept in memory (bounded: see `maxAuthentications`); 0 on a store, which keeps them. */
   readonly size: number
-  /** Forgets every authentication and message. */
+  /** Forgets every authentication and message kept in memory (on a store, the keys expire on their own). */
   reset(): void
+  /**
+   * The same sandbox (options, outbox and its listeners) with its state in `store`; the same object for the same store.
+   * @example
+   * const shared = sandbox.withStore(createRedisStore({ url: process.env.REDIS_URL! }))
+   */
+  withStore(store: SandboxStore): Sandbox
+  /**
+   * The codes sent to `phoneNumber`, oldest first: on a store, what every sandbox on it sent (the newest
+   * {@link STORED_MESSAGES_PER_NUMBER}, for twice `ttlSeconds`); in memory, the outbox's. Without a number, the messages
+   * this process sent.
+   */
+  readOutbox(phoneNumber?: string): Promise<SandboxMessage[]>
+}
+
+/** A sandbox and its views on stores: one outbox, one set of settings, one view per store. */
+export interface SandboxFamily {
+  settings: SandboxSettings
+  outbox: LocalOutbox
+  viewOn(store: SandboxStore): Sandbox
 }
 
 type AuthenticationState = 'pending' | 'validated' | 'withoutAttempt'
@@ -88,38 +138,9 @@ interface Authentication {
   nextRetryAt: number
 }
 
-function randomDigits(length: number): string {
-  let code = ''
-  const bytes = new Uint8Array(length * 2)
-  while (code.length < length) {
-    crypto.getRandomValues(bytes)
-    // Keep bytes below 250 only, so every digit is equally likely.
-    for (const byte of bytes) {
-      if (byte < 250 && code.length < length) code += String(byte % 10)
-    }
-  }
-  return code
-}
-
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new OtpError('aborted', 'The request was aborted'))
-  if (ms <= 0) return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(new OtpError('aborted', 'The request was aborted'))
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}
-
 /**
- * Creates an in-memory sandbox that answers like Ding (same statuses, same errors), with no account and no phone.
- * Runs in Node and in browsers (no Node built-ins).
+ * Creates a sandbox that answers like Ding (same statuses, same errors), with no account and no phone: in memory by
+ * default, or on a shared `store`. Runs in Node and in browsers (no Node built-ins).
  *
  * @example
  * const sandbox = createSandbox({ clock: fakeClock })
@@ -128,17 +149,25 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: code })   // status 'valid'
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const codeLength = options.codeLength ?? 6
-  const ttlMs = (options.ttlSeconds ?? 600) * 1000
-  const maxCheckAttempts = options.maxCheckAttempts ?? 5
-  const resendDelays = options.resendDelays && options.resendDelays.length > 0 ? options.resendDelays : [30, 60, 120]
-  const maxResends = options.maxResends ?? 3
-  const latencyMs = options.latencyMs ?? 0
-  const slowMs = options.slowMs ?? 8000
-  const maxAuthentications = options.maxAuthentications ?? 10_000
-  const maxOutboxMessages = options.maxOutboxMessages ?? 100
-  const clock = options.clock ?? systemClock
-  const generateCode = options.generateCode ?? (() => randomDigits(codeLength))
+  const views = new WeakMap<SandboxStore, Sandbox>()
+  const family: SandboxFamily = {
+    settings: resolveSettings(options),
+    outbox: createLocalOutbox(options.maxOutboxMessages ?? 100),
+    viewOn(store) {
+      let view = views.get(store)
+      if (view === undefined) {
+        view = createStoreSandbox(family, store)
+        views.set(store, view)
+      }
+      return view
+    },
+  }
+  return options.store === undefined ? createMemorySandbox(family) : family.viewOn(options.store)
+}
+
+function createMemorySandbox(family: SandboxFamily): Sandbox {
+  const { settings, outbox } = family
+  const { ttlMs, maxCheckAttempts, maxResends, maxAuthentications, clock, generateCode, resendDelayMs } = settings
 
   const authentications = new Map<string, Authentication>()
   // UUIDs in creation order, read from `head`: expiry is creation + a fixed TTL, so the oldest expire first. A queue
@@ -146,10 +175,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // at the bound, with one authentication dropped per send, that walk grows to thousands of slots per send.
   let order: string[] = []
   let head = 0
-  let messages: SandboxMessage[] = []
-  const listeners = new Set<SandboxListener>()
-
-  const resendDelayMs = (resendsUsed: number) => (resendDelays[Math.min(resendsUsed, resendDelays.length - 1)] ?? 30) * 1000
 
   // Expired authentications stay one more TTL, so a late check still answers `expired_auth` rather than an unknown UUID.
   const purge = (now: number) => {
@@ -169,28 +194,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
 
   const deliver = (authentication: Authentication, now: number) => {
-    const message: SandboxMessage = {
+    outbox.push({
       phoneNumber: authentication.phoneNumber,
       code: authentication.code,
       sentAt: new Date(now),
       authenticationUuid: authentication.uuid,
-    }
-    messages.push(message)
-    if (messages.length > maxOutboxMessages) {
-      // Full: drop the oldest in place rather than copying the whole outbox on every send.
-      if (maxOutboxMessages >= 1 && messages.length === maxOutboxMessages + 1) messages.shift()
-      else messages = messages.slice(-maxOutboxMessages)
-    }
-    for (const listener of listeners) listener(message)
+    })
   }
 
   const meta = () => ({ receivedAt: new Date(clock.now()) })
 
   const find = (authenticationUuid: unknown): Authentication => {
     const authentication = typeof authenticationUuid === 'string' ? authentications.get(authenticationUuid) : undefined
-    if (authentication === undefined) {
-      throw new OtpError('invalid_auth_uuid', 'No authentication with this UUID', { status: 400, field: 'authentication_uuid' })
-    }
+    if (authentication === undefined) throw unknownAuthentication()
     return authentication
   }
 
@@ -219,25 +235,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
 
   const sandbox: Sandbox = {
-    outbox: {
-      messages: () => [...messages],
-      latest: (phoneNumber) => {
-        for (let index = messages.length - 1; index >= 0; index -= 1) {
-          const message = messages[index]
-          if (message && (phoneNumber === undefined || message.phoneNumber === phoneNumber)) return message
-        }
-        return undefined
-      },
-      subscribe: (listener) => {
-        listeners.add(listener)
-        return () => {
-          listeners.delete(listener)
-        }
-      },
-      clear: () => {
-        messages = []
-      },
-    },
+    outbox,
 
     get size() {
       return authentications.size
@@ -247,7 +245,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       authentications.clear()
       order = []
       head = 0
-      messages = []
+      outbox.clear()
+    },
+
+    withStore: (store) => family.viewOn(store),
+
+    async readOutbox(phoneNumber) {
+      return outbox.messages().filter((message) => phoneNumber === undefined || message.phoneNumber === phoneNumber)
     },
 
     async createAuthentication(
@@ -255,32 +259,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       requestOptions?: RequestOptions,
     ): Promise<CreateAuthenticationResult> {
       const phoneNumber = input?.phoneNumber
-      const pause = phoneNumber === SANDBOX_TEST_NUMBERS.slow ? slowMs : latencyMs
       // Nothing to wait for or to abort: answered in the same turn.
-      if (pause > 0 || requestOptions?.signal) await wait(pause, requestOptions?.signal)
-      if (!e164Schema.safeParse(phoneNumber).success || phoneNumber === SANDBOX_TEST_NUMBERS.invalidPhoneNumber) {
-        throw new OtpError('invalid_phone_number', `${String(phoneNumber)} is not a valid phone number`, {
-          status: 400,
-          field: 'phone_number',
-        })
-      }
-      if (phoneNumber === SANDBOX_TEST_NUMBERS.invalidLine) {
-        throw new OtpError('invalid_line', 'This type of phone line is not supported (landline)', {
-          status: 400,
-          field: 'phone_number',
-        })
-      }
-      if (phoneNumber === SANDBOX_TEST_NUMBERS.serverError) {
-        throw new OtpError('server_error', 'Sandbox test number: simulated server error', { status: 500 })
-      }
+      const waiting = pause(settings, requestOptions, phoneNumber === SANDBOX_TEST_NUMBERS.slow)
+      if (waiting) await waiting
+      const status = sendOutcome(phoneNumber)
       const now = clock.now()
       purge(now)
-      const status =
-        phoneNumber === SANDBOX_TEST_NUMBERS.spamDetected
-          ? 'spam_detected'
-          : phoneNumber === SANDBOX_TEST_NUMBERS.rateLimited
-            ? 'rate_limited'
-            : 'pending'
       const authentication: Authentication = {
         uuid: crypto.randomUUID(),
         phoneNumber,
@@ -309,7 +293,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
 
     async check(input: CheckInput, requestOptions?: RequestOptions): Promise<CheckResult> {
-      if (latencyMs > 0 || requestOptions?.signal) await wait(latencyMs, requestOptions?.signal)
+      const waiting = pause(settings, requestOptions)
+      if (waiting) await waiting
       const authentication = find(input?.authenticationUuid)
       const status = checkStatus(authentication, String(input.checkCode ?? ''), clock.now())
       const result: CheckResult = { authenticationUuid: authentication.uuid, status, rawStatus: status, meta: meta() }
@@ -318,7 +303,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
 
     async retry(input: RetryInput, requestOptions?: RequestOptions): Promise<RetryResult> {
-      if (latencyMs > 0 || requestOptions?.signal) await wait(latencyMs, requestOptions?.signal)
+      const waiting = pause(settings, requestOptions)
+      if (waiting) await waiting
       const authentication = find(input?.authenticationUuid)
       const now = clock.now()
       const status = retryStatus(authentication, now)
