@@ -1,11 +1,24 @@
 import { OtpError, type RequestOptions } from '@otpflow/core'
-import { createSandbox, SANDBOX_TEST_NUMBERS, type Sandbox, type SandboxOptions } from '@otpflow/core/sandbox'
+import {
+  createSandbox,
+  SANDBOX_TEST_NUMBERS,
+  type Sandbox,
+  type SandboxMessage,
+  type SandboxOptions,
+} from '@otpflow/core/sandbox'
+import type { Store } from '../store'
 import type { OtpProvider, ProviderContext, ProviderSendResult } from './types'
 
 /** The sandbox as a provider; `sandbox` gives the outbox (to print codes in a dev terminal) and `reset()`. */
 export interface SandboxProvider extends OtpProvider {
   readonly name: 'sandbox'
+  /** The sandbox whose options and outbox listeners serve; its state lives in the endpoint's store. */
   readonly sandbox: Sandbox
+  /**
+   * The codes sent to `phoneNumber` as `store` holds them: on a shared store, what every instance sent (the newest 10);
+   * without a number, what this process sent.
+   */
+  readOutbox(phoneNumber: string | undefined, store: Store): Promise<SandboxMessage[]>
 }
 
 function isSandbox(value: Sandbox | SandboxOptions | undefined): value is Sandbox {
@@ -18,8 +31,10 @@ function isSandbox(value: Sandbox | SandboxOptions | undefined): value is Sandbo
 }
 
 /**
- * Serves the in-memory sandbox from `@otpflow/core/sandbox` through the endpoint: no account, codes in an outbox
- * (also at `GET {basePath}/sandbox/outbox?phone_number=…`).
+ * Serves the sandbox from `@otpflow/core/sandbox` through the endpoint: no account, codes in an outbox (also at
+ * `GET {basePath}/sandbox/outbox?phone_number=…`). Its authentications, codes, attempts and outbox live in the
+ * endpoint's store (`ctx.store`, memory by default), like every other piece of the endpoint's state: on a shared store
+ * (Redis), a code sent by one instance is checked by another.
  *
  * @example
  * const provider = sandboxProvider()
@@ -34,11 +49,16 @@ export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): Sa
   const neverDelays = !given && (sandboxOrOptions?.latencyMs ?? 0) <= 0
   const options = (ctx: ProviderContext, slow = false): RequestOptions | undefined =>
     neverDelays && !slow ? undefined : { signal: ctx.signal }
+  // Always the store the endpoint passes, the default memory store included: one code path, the same on one process
+  // and on many, and a sandbox's state counts against the same bounds as the limits (a full memory store refuses
+  // rather than forgets). The view is made once per store.
+  const on = (store: Store) => sandbox.withStore(store)
   return {
     name: 'sandbox',
     sandbox,
+    readOutbox: (phoneNumber, store) => on(store).readOutbox(phoneNumber),
     async send(input, ctx) {
-      const sent = await sandbox.createAuthentication(input, options(ctx, input.phoneNumber === SANDBOX_TEST_NUMBERS.slow))
+      const sent = await on(ctx.store).createAuthentication(input, options(ctx, input.phoneNumber === SANDBOX_TEST_NUMBERS.slow))
       if (sent.status === 'unknown' || sent.createdAt === undefined || sent.expiresAt === undefined) {
         throw new OtpError('upstream_error', `Sandbox answered an unexpected send: ${sent.rawStatus}`)
       }
@@ -53,13 +73,13 @@ export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): Sa
       return result
     },
     async check(flow, code, ctx) {
-      const checked = await sandbox.check({ authenticationUuid: flow.authenticationUuid, checkCode: code }, options(ctx))
+      const checked = await on(ctx.store).check({ authenticationUuid: flow.authenticationUuid, checkCode: code }, options(ctx))
       return checked.remainingAttempts === undefined
         ? { status: checked.status }
         : { status: checked.status, remainingAttempts: checked.remainingAttempts }
     },
     async retry(flow, ctx) {
-      const retried = await sandbox.retry({ authenticationUuid: flow.authenticationUuid }, options(ctx))
+      const retried = await on(ctx.store).retry({ authenticationUuid: flow.authenticationUuid }, options(ctx))
       return {
         status: retried.status,
         ...(retried.createdAt === undefined ? {} : { createdAt: retried.createdAt }),
