@@ -94,6 +94,8 @@ interface Upstream {
   delivered(phoneNumber: string, reader: EndpointInstance): Promise<number>
   /** How many checks of the number's codes reached the provider, or `undefined` when that cannot be seen from outside. */
   checksReached(phoneNumber: string): number | undefined
+  /** How many codes three accepted sends to one number deliver. */
+  threeSendsDeliver: { min: number; max: number }
 }
 
 interface OutboxMessage {
@@ -117,6 +119,8 @@ const sandboxUpstream = (): Upstream => ({
   delivered: async (phoneNumber, reader) => (await outbox(reader, phoneNumber)).length,
   // The sandbox runs inside the instances: its checks leave no trace outside them.
   checksReached: () => undefined,
+  // Each send starts an authentication of its own, with its own code.
+  threeSendsDeliver: { min: 3, max: 3 },
 })
 
 const targetOf = (body: Record<string, unknown> | undefined) => (body?.target as { value?: string } | undefined)?.value
@@ -127,6 +131,9 @@ const preludeUpstream = (fake: FakePrelude): Upstream => ({
   delivered: async (phoneNumber) => fake.messages().filter((message) => message.phoneNumber === phoneNumber).length,
   checksReached: (phoneNumber) =>
     fake.requests.filter((request) => request.path === '/v2/verification/check' && targetOf(request.body) === phoneNumber).length,
+  // A send to a number whose verification is still open (the store says so, whichever instance opened it) may be
+  // answered with that verification and no new SMS: fewer codes than sends, never more.
+  threeSendsDeliver: { min: 1, max: 3 },
 })
 
 let redis: TestRedisServer | undefined
@@ -220,7 +227,7 @@ describe.each([
     }
   }, 120_000)
 
-  it('accepts exactly 3 of 30 concurrent sends to one number, from 30 clients across the instances, and delivers 3', async () => {
+  it('accepts exactly 3 of 30 concurrent sends to one number, from 30 clients across the instances, and delivers at most 3', async () => {
     const phoneNumber = newNumber()
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, index) => post(at(index), '/authentication', { phone_number: phoneNumber }, newIp())),
@@ -230,7 +237,9 @@ describe.each([
       accepted: 3,
       refused: 27,
     })
-    expect(await upstream.delivered(phoneNumber, at(1))).toBe(3)
+    const delivered = await upstream.delivered(phoneNumber, at(1))
+    expect(delivered).toBeGreaterThanOrEqual(upstream.threeSendsDeliver.min)
+    expect(delivered).toBeLessThanOrEqual(upstream.threeSendsDeliver.max)
   }, 60_000)
 
   it('accepts exactly 20 of 30 concurrent sends from one client to distinct numbers, and delivers 20', async () => {
