@@ -111,6 +111,9 @@ export const ERROR_CODES = {
   invalid_token: { group: 'proof' },
   expired_token: { group: 'proof' },
   sandbox_token: { group: 'proof' },
+  // Spent by an earlier `verifyPhoneToken(…, { store })`. No status: the endpoint never answers it (the app's own
+  // handler does; 409 Conflict fits, since the proof itself is genuine and current).
+  token_used: { group: 'proof' },
   // the rest
   aborted: { group: 'aborted' },
   invalid_response: { group: 'unexpected' },

@@ -1,6 +1,10 @@
 import { isOtpError, systemClock } from '@otpflow/core'
-import { jwtVerify, SignJWT } from 'jose'
-import { describe, expect, it } from 'vitest'
+import { decodeJwt, jwtVerify, SignJWT } from 'jose'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createRedisStore } from './redis-store'
+import { createMemoryStore, type Store } from './store'
+import { StoreUnavailableError } from './store-errors'
+import { startRedisServer, type TestRedisServer } from './testing/redis-server'
 import { secretKey, signFlowToken, signVerificationToken, verifyFlowToken, verifyPhoneToken } from './tokens'
 
 const SECRET = 'a-signing-secret-of-at-least-32-bytes!!'
@@ -168,6 +172,125 @@ describe('verifyPhoneToken', () => {
 
   it('refuses a secret shorter than 32 bytes', async () => {
     await expect(verifyPhoneToken('x', { secret: 'short' })).rejects.toThrow(/at least 32 bytes/)
+  })
+})
+
+describe('verifyPhoneToken with a store: a proof is accepted once', () => {
+  /** The other spellings of a token that verify alike: the signature's last character carries two unused bits. */
+  const otherSpellings = (token: string) => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const last = alphabet.indexOf(token.at(-1) ?? '')
+    return [1, 2, 3].map((bits) => `${token.slice(0, -1)}${alphabet[(last & ~3) | (bits ^ (last & 3))]}`)
+  }
+
+  it('accepts a proof once and throws token_used on the next use; without a store it stays reusable until it expires', async () => {
+    const store = createMemoryStore({ clock })
+    const token = proof(VERIFIED, KEY, clock, 600)
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock, store })).toEqual({ ...VERIFIED, verifiedAt: new Date(NOW) })
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock, store }))).toBe('token_used')
+    // Without the store, as before: the same proof passes again.
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock })).toMatchObject(VERIFIED)
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock })).toMatchObject(VERIFIED)
+  })
+
+  it('gives every proof an id of its own, and records the use by it: another spelling of a used token is refused too', async () => {
+    const store = createMemoryStore({ clock })
+    const token = proof(VERIFIED, KEY, clock, 600)
+    const again = proof(VERIFIED, KEY, clock, 600)
+    expect(decodeJwt(token).jti).toMatch(/^[0-9a-f-]{36}$/)
+    expect(decodeJwt(again).jti).not.toBe(decodeJwt(token).jti)
+    const spellings = otherSpellings(token)
+    // They are the same proof to the verifier…
+    for (const spelling of spellings) expect(await verifyPhoneToken(spelling, { secret: SECRET, clock })).toMatchObject(VERIFIED)
+    await verifyPhoneToken(token, { secret: SECRET, clock, store })
+    // …so each is spent with it.
+    for (const spelling of spellings)
+      expect(await codeOf(verifyPhoneToken(spelling, { secret: SECRET, clock, store }))).toBe('token_used')
+    // A proof of its own for the same number and authentication is another proof.
+    expect(await verifyPhoneToken(again, { secret: SECRET, clock, store })).toMatchObject(VERIFIED)
+  })
+
+  it('keeps the record until the proof expires, and not forever', async () => {
+    const ttls: number[] = []
+    const memory = createMemoryStore({ clock })
+    const store: Pick<Store, 'setIfAbsent'> = {
+      setIfAbsent: (key, value, ttlSeconds) => {
+        ttls.push(ttlSeconds)
+        return memory.setIfAbsent(key, value, ttlSeconds)
+      },
+    }
+    const token = proof(VERIFIED, KEY, clock, 600)
+    await verifyPhoneToken(token, { secret: SECRET, clock: at(NOW + 100_000), store })
+    // 500 s left, and one more so no rounding lets the proof outlive its record.
+    expect(ttls).toEqual([501])
+  })
+
+  it('spends nothing on a proof it refuses: a sandbox proof without allowSandbox can still be used once allowed', async () => {
+    const store = createMemoryStore({ clock })
+    const token = proof({ ...VERIFIED, provider: 'sandbox' }, KEY, clock, 600)
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock, store }))).toBe('sandbox_token')
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock, store, allowSandbox: true })).toMatchObject({
+      provider: 'sandbox',
+    })
+    expect(store.size).toBe(1)
+  })
+
+  it('refuses a proof without an id when it must be used once, and accepts it without a store', async () => {
+    const token = await new SignJWT({
+      phone_number: VERIFIED.phoneNumber,
+      authentication_uuid: VERIFIED.authenticationUuid,
+      provider: 'ding',
+    })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer('otpflow')
+      .setAudience('otpflow:verification')
+      .setIssuedAt(NOW / 1000)
+      .setExpirationTime(NOW / 1000 + 600)
+      .sign(KEY)
+    expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, clock, store: createMemoryStore({ clock }) }))).toBe(
+      'invalid_token',
+    )
+    expect(await verifyPhoneToken(token, { secret: SECRET, clock })).toMatchObject(VERIFIED)
+  })
+
+  it('rejects with service_unavailable when the store cannot record the use, and accepts nothing', async () => {
+    const store: Pick<Store, 'setIfAbsent'> = {
+      setIfAbsent: () => Promise.reject(new StoreUnavailableError('Redis store: not connected to Redis after 1000 ms')),
+    }
+    const error = await verifyPhoneToken(proof(VERIFIED, KEY, clock, 600), { secret: SECRET, clock, store }).catch(
+      (caught: unknown) => caught,
+    )
+    expect(error).toBeInstanceOf(StoreUnavailableError)
+    expect((error as StoreUnavailableError).code).toBe('service_unavailable')
+  })
+
+  describe('on a real Redis', () => {
+    let redis: TestRedisServer | undefined
+    afterAll(async () => {
+      await redis?.close()
+    })
+
+    it('accepts one of 20 concurrent uses from three connections (three app instances), and refuses it after', async () => {
+      redis = await startRedisServer()
+      const stores = [1, 2, 3].map(() => createRedisStore({ url: (redis as TestRedisServer).url }, { prefix: 'proofs:' }))
+      try {
+        const now = Date.now()
+        const token = proof(VERIFIED, KEY, { now: () => now }, 600)
+        const outcomes = await Promise.all(
+          Array.from({ length: 20 }, (_, index) =>
+            verifyPhoneToken(token, { secret: SECRET, store: stores[index % 3] as Store }).then(
+              () => 'accepted',
+              (error: unknown) => (isOtpError(error) ? error.code : String(error)),
+            ),
+          ),
+        )
+        expect(outcomes.filter((outcome) => outcome === 'accepted')).toHaveLength(1)
+        expect(outcomes.filter((outcome) => outcome === 'token_used')).toHaveLength(19)
+        expect(await codeOf(verifyPhoneToken(token, { secret: SECRET, store: stores[0] as Store }))).toBe('token_used')
+      } finally {
+        await Promise.all(stores.map((store) => store.close()))
+      }
+    }, 30_000)
   })
 })
 

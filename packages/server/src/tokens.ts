@@ -1,6 +1,7 @@
 import { type Clock, OtpError, systemClock } from '@otpflow/core'
 import { createSigner, createVerifier, type VerifierOptions as FastJwtVerifierOptions, TokenError } from 'fast-jwt'
 import type { ProviderFlow, ProviderState } from './providers/types'
+import type { Store } from './store'
 
 /** The signing secret: a string (UTF-8) or raw bytes, at least 32 bytes either way (HMAC-SHA256's key size). */
 export type OtpSecret = string | Uint8Array
@@ -175,6 +176,9 @@ export function signVerificationToken(
   const issuedAt = seconds(clock.now())
   const expiresAt = numericDate('exp', issuedAt + ttlSeconds)
   const token = toolsFor(key).sign({
+    // The proof's own id: a single use is recorded under it, not under the token's text, which has several spellings
+    // that verify alike (e.g. base64url padding bits).
+    jti: crypto.randomUUID(),
     phone_number: verified.phoneNumber,
     authentication_uuid: verified.authenticationUuid,
     provider: stringClaim('provider', verified.provider),
@@ -196,6 +200,15 @@ export interface VerifyPhoneTokenOptions {
    * @default false
    */
   allowSandbox?: boolean
+  /**
+   * Makes the proof single-use: the first call that accepts it records its id in this store until the proof expires,
+   * and any later call (on any instance sharing the store) throws `OtpError('token_used')`. Pass the store the
+   * endpoint uses (`createRedisStore(…)` on several instances). Without it a proof can be used again until it expires.
+   * A store that cannot be reached rejects with `StoreUnavailableError` (`service_unavailable`): nothing is accepted
+   * that could not be recorded.
+   * @default undefined (reusable until it expires)
+   */
+  store?: Pick<Store, 'setIfAbsent'>
   /** @default systemClock */
   clock?: Clock
 }
@@ -215,19 +228,23 @@ export interface VerifiedPhone {
  * verified proves nothing, this signature does.
  *
  * @throws OtpError `expired_token` when it is past its expiry, `sandbox_token` for a proof from the sandbox without
- * `allowSandbox`, `invalid_token` for anything else (tampered, other secret, `alg: none`, no issuer or audience, a flow
- * token…).
+ * `allowSandbox`, `token_used` when `store` says it was accepted before, `invalid_token` for anything else (tampered,
+ * other secret, `alg: none`, no issuer or audience, a flow token, a proof without an id when `store` is given…), and
+ * `service_unavailable` (`StoreUnavailableError`) when `store` cannot be reached.
  * @example
- * const { phoneNumber } = await verifyPhoneToken(body.verification_token, { secret: process.env.OTP_SECRET })
+ * const { phoneNumber } = await verifyPhoneToken(body.verification_token, { secret: process.env.OTP_SECRET, store })
  */
 export async function verifyPhoneToken(token: string, options: VerifyPhoneTokenOptions): Promise<VerifiedPhone> {
   const key = secretKey(options.secret)
   const clock = options.clock ?? systemClock
   if (typeof token !== 'string' || token.length === 0 || token.length > 4096)
     throw new OtpError('invalid_token', 'The verification token is missing or malformed')
+  let verified: VerifiedPhone
+  let id: unknown
+  let expiresAt: unknown
   try {
     const payload = verifyAt(toolsFor(key), 'verification', token, clock)
-    const { phone_number: phoneNumber, authentication_uuid: authenticationUuid, provider, iat } = payload
+    const { phone_number: phoneNumber, authentication_uuid: authenticationUuid, provider, iat, jti, exp } = payload
     if (
       typeof phoneNumber !== 'string' ||
       typeof authenticationUuid !== 'string' ||
@@ -242,11 +259,26 @@ export async function verifyPhoneToken(token: string, options: VerifyPhoneTokenO
         'The verification token comes from the sandbox, whose codes anyone can read: pass allowSandbox: true to accept it',
       )
     }
-    return { phoneNumber, authenticationUuid, verifiedAt: new Date(iat * 1000), provider }
+    verified = { phoneNumber, authenticationUuid, verifiedAt: new Date(iat * 1000), provider }
+    id = jti
+    expiresAt = exp
   } catch (error) {
     if (error instanceof OtpError) throw error
     if (error instanceof TokenError && error.code === TokenError.codes.expired)
       throw new OtpError('expired_token', 'The verification token has expired', { cause: error })
     throw new OtpError('invalid_token', 'The verification token is not valid', { cause: error })
   }
+  if (options.store !== undefined) await consume(options.store, id, expiresAt, clock)
+  return verified
+}
+
+/** Records the proof's id until the proof expires; throws `token_used` when it was recorded before. */
+async function consume(store: Pick<Store, 'setIfAbsent'>, id: unknown, expiresAt: unknown, clock: Clock): Promise<void> {
+  // A proof signed before proofs had ids cannot be used only once: refused rather than accepted again and again.
+  if (typeof id !== 'string' || id.length === 0 || id.length > 128 || typeof expiresAt !== 'number')
+    throw new OtpError('invalid_token', 'The verification token has no id, so it cannot be used only once')
+  // Kept a second past the expiry, so no clock rounding lets a proof outlive its record.
+  const ttlSeconds = Math.max(1, Math.ceil(expiresAt - clock.now() / 1000) + 1)
+  if (!(await store.setIfAbsent(`proof:${id}`, '1', ttlSeconds)))
+    throw new OtpError('token_used', 'The verification token has already been used')
 }
