@@ -1,8 +1,12 @@
 import type { Sandbox, SandboxListener, SandboxOptions } from '@otpflow/core/sandbox'
 import { createOtpHandler, type OtpHandler, type OtpHandlerOptions } from './handler'
+import { lazyRedisStore } from './lazy-redis-store'
 import { PROVIDERS_FROM_ENV } from './providers/registry'
 import { isSandboxProvider, sandboxProvider } from './providers/sandbox'
 import type { OtpProvider, ProviderFromEnv } from './providers/types'
+import type { RedisStore } from './redis-store'
+import { parseRedisUrl } from './redis-url'
+import { createMemoryStore, type Store } from './store'
 import { MIN_SECRET_BYTES, randomSecret } from './tokens'
 
 export type OtpEnv = Record<string, string | undefined>
@@ -16,11 +20,23 @@ export interface OtpHandlerFromEnvOverrides extends Partial<OtpHandlerOptions> {
   providers?: Readonly<Record<string, ProviderFromEnv>>
   /** Where the one sandbox warning goes. @default console.warn */
   warn?: (message: string) => void
+  /**
+   * Hears the Redis connection's errors while `REDIS_URL` is unreachable (one per reconnection attempt, about one a
+   * second). Requests answer 503 meanwhile, with the detail in their log line.
+   * @default one line on the console a minute at most
+   */
+  onRedisError?: (error: Error) => void
 }
 
-/** The handler, plus the sandbox when it serves (its outbox and `reset()`). */
+/** The handler, plus the sandbox when it serves (its outbox and `reset()`), and the store it keeps its state in. */
 export interface OtpHandlerFromEnv extends OtpHandler {
   readonly sandbox: Sandbox | undefined
+  /**
+   * Where the endpoint counts its limits and the sandbox keeps its flows: the Redis store of `REDIS_URL`, the `store`
+   * override, or one memory store. Pass it to `verifyPhoneToken(token, { secret, store })` so each proof is accepted
+   * once across every instance.
+   */
+  readonly store: Store
 }
 
 const list = (value: string | undefined) =>
@@ -100,6 +116,38 @@ function refuseSandboxInProduction(env: OtpEnv, real: OtpProvider | undefined): 
   )
 }
 
+/** One line a minute at most while Redis is unreachable: the client reports every reconnection attempt. */
+function consoleRedisErrors(): (error: Error) => void {
+  let last = Number.NEGATIVE_INFINITY
+  return (error) => {
+    const now = Date.now()
+    if (now - last < 60_000) return
+    last = now
+    console.error(`otpflow: the Redis store of REDIS_URL is unreachable, requests answer 503 until it is back: ${error.message}`)
+  }
+}
+
+/** The REDIS_URL the endpoint will use (none when a `store` override wins), checked: a malformed one throws. */
+function redisUrlFrom(env: OtpEnv, overrides: OtpHandlerFromEnvOverrides): string | undefined {
+  const url = overrides.store === undefined ? env.REDIS_URL?.trim() : undefined
+  if (!url) return undefined
+  parseRedisUrl(url)
+  return url
+}
+
+/** The store the endpoint keeps its state in: the override, else Redis when REDIS_URL is set, else memory. */
+function storeFrom(env: OtpEnv, overrides: OtpHandlerFromEnvOverrides, url: string | undefined): Store | RedisStore {
+  if (overrides.store !== undefined) return overrides.store
+  if (url !== undefined) {
+    const prefix = env.OTP_REDIS_PREFIX?.trim() || undefined
+    return lazyRedisStore(url, {
+      ...(prefix === undefined ? {} : { prefix }),
+      onError: overrides.onRedisError ?? consoleRedisErrors(),
+    })
+  }
+  return createMemoryStore(overrides.clock === undefined ? {} : { clock: overrides.clock })
+}
+
 /**
  * Builds the endpoint from environment variables: a real provider when its credentials are set, otherwise the
  * sandbox (with one warning line). Throws at startup, naming the variable, when a configuration is half done, and
@@ -117,6 +165,8 @@ function refuseSandboxInProduction(env: OtpEnv, real: OtpProvider | undefined): 
  * | `OTP_ALLOWED_ORIGINS` | comma-separated extra origins allowed to POST |
  * | `OTP_TRUST_PROXY` | `true` or a number of proxies whose `X-Forwarded-*` headers to trust |
  * | `OTP_ALLOWED_COUNTRIES` | comma-separated ISO codes, e.g. `FR,GB` |
+ * | `REDIS_URL` | `redis://[[user]:password@]host[:port][/db]` (or `rediss://`): the limits and the sandbox on Redis, shared by every instance; a malformed one refuses to start. Unset: one memory store |
+ * | `OTP_REDIS_PREFIX` | prefix of the Redis keys (default `otpflow:`) |
  *
  * @example
  * const handler = createOtpHandlerFromEnv(process.env, { onSandboxMessage: (m) => console.log(m.phoneNumber, m.code) })
@@ -125,9 +175,17 @@ export function createOtpHandlerFromEnv(
   env: OtpEnv = globalThis.process?.env ?? {},
   overrides: OtpHandlerFromEnvOverrides = {},
 ): OtpHandlerFromEnv {
-  const { onSandboxMessage, sandbox: sandboxOptions, providers, warn = console.warn, ...handlerOverrides } = overrides
+  const {
+    onSandboxMessage,
+    sandbox: sandboxOptions,
+    providers,
+    warn = console.warn,
+    onRedisError: _onRedisError,
+    ...handlerOverrides
+  } = overrides
   const registry = { ...PROVIDERS_FROM_ENV, ...providers }
   checkBaseUrls(env)
+  const redisUrl = redisUrlFrom(env, overrides)
   const real = handlerOverrides.provider ?? pickProvider(env, registry)
   refuseSandboxInProduction(env, real)
   const provider = real ?? sandboxProvider(sandboxOptions)
@@ -155,14 +213,24 @@ export function createOtpHandlerFromEnv(
   const allowedCountries = list(env.OTP_ALLOWED_COUNTRIES)
   const trustProxy = trustProxyFrom(env.OTP_TRUST_PROXY)
   const basePath = env.OTP_BASE_PATH?.trim() || undefined
-  const handler = createOtpHandler({
-    ...(basePath === undefined ? {} : { basePath }),
-    ...(allowedOrigins === undefined ? {} : { allowedOrigins }),
-    ...(allowedCountries === undefined ? {} : { allowedCountries }),
-    ...(trustProxy === undefined ? {} : { trustProxy }),
-    ...handlerOverrides,
-    provider,
-    secret,
-  })
-  return Object.assign(handler, { sandbox: isSandbox ? provider.sandbox : undefined })
+  // After the other checks, so a configuration refused above opens no connection.
+  const store = storeFrom(env, overrides, redisUrl)
+  let handler: OtpHandler
+  try {
+    handler = createOtpHandler({
+      ...(basePath === undefined ? {} : { basePath }),
+      ...(allowedOrigins === undefined ? {} : { allowedOrigins }),
+      ...(allowedCountries === undefined ? {} : { allowedCountries }),
+      ...(trustProxy === undefined ? {} : { trustProxy }),
+      ...handlerOverrides,
+      provider,
+      secret,
+      store,
+    })
+  } catch (error) {
+    // A connection opened for a handler that will never serve would keep the process alive.
+    if (store !== overrides.store && 'close' in store) void store.close()
+    throw error
+  }
+  return Object.assign(handler, { sandbox: isSandbox ? provider.sandbox : undefined, store })
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createClient } from 'redis'
+import { parseRedisUrl, shownRedisUrl } from './redis-url'
 import type { Store, StoreCounter } from './store'
 import { StoreUnavailableError } from './store-errors'
 
@@ -73,40 +74,6 @@ end
 return { count, ttl }`
 const INCREMENT_SHA = createHash('sha1').update(INCREMENT_SCRIPT).digest('hex')
 
-const URL_FORM = 'redis://[[user]:password@]host[:port][/db], or rediss://… for TLS'
-
-/** The URL as it may be shown: credentials replaced, so no message or log ever carries the password. */
-function shown(url: URL): string {
-  const credentials = url.username !== '' || url.password !== '' ? '***@' : ''
-  return `${url.protocol}//${credentials}${url.host}${url.pathname}`
-}
-
-/**
- * Checks a Redis URL before any client sees it, and says what is wrong with it without printing it whole: an invalid
- * URL's own error (Node's `TypeError: Invalid URL`) carries the input, password included, in its `input` property.
- */
-export function parseRedisUrl(url: string): URL {
-  const problem = (reason: string, parsed?: URL) =>
-    new Error(
-      `REDIS_URL is not a usable Redis URL: ${reason}. Expected ${URL_FORM}${parsed === undefined ? '' : `; got ${shown(parsed)}`}`,
-    )
-  if (typeof url !== 'string' || url.trim() === '') throw problem('it is empty')
-  let parsed: URL
-  try {
-    parsed = new URL(url.trim())
-  } catch {
-    throw problem('it is not a URL (a password with @ : / # ? or % in it must be percent-encoded)')
-  }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    // `localhost:6379` parses as the scheme `localhost:`: name it, it is the usual mistake.
-    throw problem(`its scheme is "${parsed.protocol}"`, parsed.protocol === 'localhost:' ? undefined : parsed)
-  }
-  if (parsed.hostname === '') throw problem('it names no host', parsed)
-  if (!/^\/?(\d+)?$/.test(parsed.pathname)) throw problem('the database after the host must be a number', parsed)
-  if (parsed.hash !== '') throw problem('it has a # fragment (a password with # in it must be percent-encoded)', parsed)
-  return parsed
-}
-
 const ms = (seconds: number, what: string): string => {
   const value = Math.ceil(seconds * 1000)
   if (!Number.isFinite(value) || value < 1) throw new RangeError(`${what} must be a positive number of seconds, not ${seconds}`)
@@ -161,7 +128,7 @@ export function createRedisStore(target: RedisStoreTarget, options: RedisStoreOp
       }) as unknown as RedisClientLike
     } catch (error) {
       // The client's own message may quote the URL: say what we know instead.
-      throw new Error(`REDIS_URL is not a usable Redis URL (${shown(url)}): the Redis client refused it`, {
+      throw new Error(`REDIS_URL is not a usable Redis URL (${shownRedisUrl(url)}): the Redis client refused it`, {
         cause: error instanceof Error ? new Error(error.name) : undefined,
       })
     }
@@ -269,5 +236,6 @@ export function createRedisStore(target: RedisStoreTarget, options: RedisStoreOp
   }
 }
 
+export { parseRedisUrl } from './redis-url'
 export type { Store, StoreCounter } from './store'
 export { isStoreUnavailableError, StoreUnavailableError } from './store-errors'
