@@ -11,5 +11,17 @@ export { PhoneField, type PhoneFieldProps, type PhoneValueDetails } from './phon
 export type { NormalizedPhone } from './phone/phone-logic'
 export { type Country, type CountryCode, flagOf, guessCountry, searchCountries } from './phone/phone-text'
 export { PhoneVerify, type PhoneVerifyClassNames, type PhoneVerifyProps } from './phone-verify'
+export {
+  type Announcement,
+  announcementAfter,
+  announcementText,
+  type DescribeErrorOptions,
+  describeError,
+  type ErrorAction,
+  type ErrorDescription,
+  type PhoneVerifyStep,
+  type ShownFlow,
+  stepOf,
+} from './phone-verify-decisions'
 export { ResendButton, type ResendButtonMessages, type ResendButtonProps } from './resend-button'
 export { VerifyStatus, type VerifyStatusProps } from './verify-status'
