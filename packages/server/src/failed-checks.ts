@@ -1,4 +1,4 @@
-import { countNow, getNow, type RateLimit, secondsUntil } from './limits'
+import { count, type RateLimit, secondsUntil } from './limits'
 import type { Store } from './store'
 
 /*
@@ -13,22 +13,13 @@ import type { Store } from './store'
 const failuresKey = (phoneNumber: string) => `otp:check-fail:phone:${phoneNumber}`
 const lockKey = (phoneNumber: string) => `otp:check-lock:phone:${phoneNumber}`
 
-const lockedSeconds = (value: string | undefined, now: number): number | undefined => {
+/** Seconds until the number takes codes again, `undefined` when it is not locked. */
+export async function lockedFor(store: Store, phoneNumber: string, limit: RateLimit, now: number): Promise<number | undefined> {
+  if (!(limit.max < Number.POSITIVE_INFINITY)) return undefined
+  const value = await store.get(lockKey(phoneNumber))
   if (value === undefined) return undefined
   const until = Number(value)
   return until > now ? secondsUntil(until, now) : undefined
-}
-
-/** Seconds until the number takes codes again, `undefined` when it is not locked; in the same turn when it can. */
-export function lockedFor(
-  store: Store,
-  phoneNumber: string,
-  limit: RateLimit,
-  now: number,
-): number | undefined | Promise<number | undefined> {
-  if (!(limit.max < Number.POSITIVE_INFINITY)) return undefined
-  const value = getNow(store, lockKey(phoneNumber))
-  return typeof value === 'object' ? value.then((read) => lockedSeconds(read, now)) : lockedSeconds(value, now)
 }
 
 /**
@@ -41,7 +32,7 @@ export async function failedChecksLeft(
   limit: RateLimit,
   now: number,
 ): Promise<number | undefined> {
-  const counter = await countNow(store, failuresKey(phoneNumber), limit)
+  const counter = await count(store, failuresKey(phoneNumber), limit)
   if (counter === undefined) return undefined
   if (counter.count >= limit.max) {
     await store.set(lockKey(phoneNumber), String(counter.resetAt), secondsUntil(counter.resetAt, now))

@@ -1,4 +1,4 @@
-import { type Store, type StoreCounter, syncIncrements } from './store'
+import type { Store, StoreCounter } from './store'
 
 /** At most `max` hits per fixed window of `windowSeconds`. */
 export interface RateLimit {
@@ -82,43 +82,7 @@ export const secondsUntil = (resetAt: number, now: number) => Math.max(1, Math.c
 const over = (count: number, resetAt: number, limit: RateLimit, now: number, retryAfter: number | undefined) =>
   count > limit.max ? Math.max(retryAfter ?? 0, secondsUntil(resetAt, now)) : retryAfter
 
-/**
- * {@link hit} answered in the same turn when the store is the untouched memory store (no promise per window: this runs
- * on every send), or a promise for any other store.
- */
-export function hitNow(
-  store: Store,
-  key: string,
-  limits: readonly RateLimit[],
-  now: number,
-): number | undefined | Promise<number | undefined> {
-  const sync = syncIncrements.get(store)
-  if (sync === undefined || sync.increment !== store.increment) return hit(store, key, limits, now)
-  let retryAfter: number | undefined
-  for (const limit of limits) {
-    if (!isOn(limit)) continue
-    const counter = sync.now(`${key}:${limit.windowSeconds}`, limit.windowSeconds)
-    retryAfter = over(counter.count, counter.resetAt, limit, now, retryAfter)
-  }
-  return retryAfter
-}
-
-/** Counts one hit on a single window and returns the counter (`undefined` when the limit is off), in the same turn when it can. */
-export function countNow(
-  store: Store,
-  key: string,
-  limit: RateLimit,
-): StoreCounter | undefined | Promise<StoreCounter | undefined> {
-  if (!isOn(limit)) return undefined
-  const sync = syncIncrements.get(store)
-  const windowKey = `${key}:${limit.windowSeconds}`
-  if (sync === undefined || sync.increment !== store.increment) return store.increment(windowKey, limit.windowSeconds)
-  return sync.now(windowKey, limit.windowSeconds)
-}
-
-/** `store.get`, in the same turn on the untouched memory store. */
-export function getNow(store: Store, key: string): string | undefined | Promise<string | undefined> {
-  const sync = syncIncrements.get(store)
-  if (sync === undefined || sync.get !== store.get) return store.get(key)
-  return sync.getNow(key)
+/** Counts one hit on a single window under `key` and returns its counter; `undefined` when the limit is off. */
+export async function count(store: Store, key: string, limit: RateLimit): Promise<StoreCounter | undefined> {
+  return isOn(limit) ? await store.increment(`${key}:${limit.windowSeconds}`, limit.windowSeconds) : undefined
 }

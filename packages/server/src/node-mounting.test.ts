@@ -4,7 +4,8 @@ import { getRequestListener, serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createOtpHandler } from './handler'
+import { createOtpHandler, type OtpHandler } from './handler'
+import { toNodeHandler } from './node'
 import { sandboxProvider } from './providers/sandbox'
 
 const SECRET = 'test-secret-that-is-at-least-32-bytes-long!'
@@ -61,10 +62,16 @@ async function verifyOverHttp(origin: string, sandbox: ReturnType<typeof setup>[
   return (await checked.json()) as { status: string; verification_token?: string }
 }
 
-describe('mounting the handler in Node', () => {
-  it('@hono/node-server serve({ fetch: handler }) passes the connection IP through', async () => {
+/** `toNodeHandler(handler)`, and the handler as is, which `@hono/node-server` also accepts (deprecated). */
+const MOUNTS = [
+  ['toNodeHandler(handler)', (handler: OtpHandler) => toNodeHandler(handler)],
+  ['the handler itself', (handler: OtpHandler) => handler],
+] as const
+
+describe.each(MOUNTS)('mounting %s in Node', (_, mount) => {
+  it('@hono/node-server serve({ fetch }) passes the connection IP through', async () => {
     const { handler, sandbox, ips } = setup()
-    const server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }) as Server
+    const server = serve({ fetch: mount(handler), port: 0, hostname: '127.0.0.1' }) as Server
     await new Promise((resolve) => server.once('listening', resolve))
     const checked = await verifyOverHttp(await listening(server), sandbox)
     expect(checked.status).toBe('valid')
@@ -88,7 +95,7 @@ describe('mounting the handler in Node', () => {
       trustProxy: true,
       allowedOrigins: ['https://app.example.com'],
     })
-    const server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }) as Server
+    const server = serve({ fetch: mount(handler), port: 0, hostname: '127.0.0.1' }) as Server
     await new Promise((resolve) => server.once('listening', resolve))
     const origin = await listening(server)
     const post = (headers: Record<string, string>, body = JSON.stringify({ phone_number: PHONE })) =>
@@ -126,7 +133,7 @@ describe('mounting the handler in Node', () => {
     const details: (string | undefined)[] = []
     const provider = sandboxProvider()
     const handler = createOtpHandler({ provider, secret: SECRET, logger: (entry) => details.push(entry.detail) })
-    const listener = getRequestListener(handler)
+    const listener = getRequestListener(mount(handler))
     let leave: 'object' | 'string' | 'bytes' | 'nothing' = 'object'
     // What express.json(), express.text() and express.raw() do: read the stream to its end and set req.body.
     const server = createServer((request, response) => {
@@ -173,7 +180,7 @@ describe('mounting the handler in Node', () => {
 
   it('as a Connect-style middleware (Vite dev server, Express) through getRequestListener', async () => {
     const { handler, sandbox } = setup()
-    const listener = getRequestListener(handler)
+    const listener = getRequestListener(mount(handler))
     const server = createServer((request, response) => {
       if (request.url?.startsWith('/api/otp/')) return void listener(request, response)
       response.writeHead(200, { 'content-type': 'text/plain' }).end('the app')

@@ -54,20 +54,6 @@ export class StoreFullError extends StoreUnavailableError {
   }
 }
 
-/**
- * The memory store's `increment` and `get` without the promise, for the abuse limits on the hot path. Keyed by the
- * store object and used only while that store's methods are still the originals (a wrapped or spied one is always called).
- */
-export const syncIncrements = new WeakMap<
-  Store,
-  {
-    increment: Store['increment']
-    get: Store['get']
-    now: (key: string, windowSeconds: number) => StoreCounter
-    getNow: (key: string) => string | undefined
-  }
->()
-
 interface Entry {
   value: string
   count: number
@@ -137,29 +123,23 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { r
     entries.set(key, entry)
   }
 
-  const incrementNow = (key: string, windowSeconds: number): StoreCounter => {
-    const at = now()
-    const entry = live(key, at)
-    if (entry !== undefined) {
-      entry.count += 1
-      return { count: entry.count, resetAt: entry.expiresAt }
-    }
-    const fresh: Entry = { value: '', count: 1, expiresAt: at + windowSeconds * 1000 }
-    write(key, fresh, at)
-    return { count: 1, resetAt: fresh.expiresAt }
-  }
-
-  const getNow = (key: string) => live(key, now())?.value
-
   const store: Store & { readonly size: number } = {
     get size() {
       return entries.size
     },
     async increment(key, windowSeconds) {
-      return incrementNow(key, windowSeconds)
+      const at = now()
+      const entry = live(key, at)
+      if (entry !== undefined) {
+        entry.count += 1
+        return { count: entry.count, resetAt: entry.expiresAt }
+      }
+      const fresh: Entry = { value: '', count: 1, expiresAt: at + windowSeconds * 1000 }
+      write(key, fresh, at)
+      return { count: 1, resetAt: fresh.expiresAt }
     },
     async get(key) {
-      return getNow(key)
+      return live(key, now())?.value
     },
     async set(key, value, ttlSeconds) {
       const at = now()
@@ -175,6 +155,5 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { r
       return true
     },
   }
-  syncIncrements.set(store, { increment: store.increment, get: store.get, now: incrementNow, getNow })
   return store
 }

@@ -1,0 +1,74 @@
+import type { Clock } from '@otpflow/core'
+import type { OtpLimits } from '../limits'
+import type { OtpLogger } from '../log'
+import type { SandboxProvider } from '../providers/sandbox'
+import type { OtpProvider, ProviderContext } from '../providers/types'
+import type { Store } from '../store'
+import { clientIp, type OriginPolicy } from './origin'
+
+/** The endpoint's settings, resolved once from its options: what every request reads. */
+export interface EndpointConfig extends OriginPolicy {
+  provider: OtpProvider
+  /** `provider` when it is the sandbox: it has an outbox to serve. */
+  sandbox: SandboxProvider | undefined
+  /** The signing key of the flow and verification tokens. */
+  key: Uint8Array
+  clock: Clock
+  /** Where the limits count, and where providers keep what they must remember. */
+  store: Store
+  limits: OtpLimits
+  ipv6Prefix: number
+  allowedCountries: ReadonlySet<string> | undefined
+  tokenTtlSeconds: number
+  /** `/api/otp`, or `''` for the root. */
+  basePath: string
+  log: OtpLogger | undefined
+}
+
+export type RouteName = 'send' | 'check' | 'retry' | 'outbox'
+
+/** One request on its way through the endpoint: what every step reads, and what the log line needs. */
+export interface RequestContext {
+  readonly config: EndpointConfig
+  readonly request: Request
+  readonly url: URL
+  /** `performance.now()` when the request came in. */
+  readonly started: number
+  /** The client's address (behind trusted proxies, the one they forwarded); `undefined` when unknown. */
+  readonly ip: string | undefined
+  /** The route the path names, once known. */
+  route: RouteName | 'unknown'
+  /** The number the request is about, masked, for the log. */
+  maskedPhoneNumber: string | undefined
+}
+
+export function createContext(config: EndpointConfig, request: Request, connectionIp: string | undefined): RequestContext {
+  return {
+    config,
+    request,
+    url: new URL(request.url),
+    started: performance.now(),
+    ip: clientIp(request, connectionIp, config),
+    route: 'unknown',
+    maskedPhoneNumber: undefined,
+  }
+}
+
+/** What the provider may know of the request. */
+export function providerContext(ctx: RequestContext): ProviderContext {
+  const { request } = ctx
+  const provided: ProviderContext = {
+    store: ctx.config.store,
+    clock: ctx.config.clock,
+    // Read when a provider asks for it: on Node servers (e.g. @hono/node-server) the first read of `request.signal`
+    // builds an AbortController (already aborted if the client has gone), which a provider that never waits on the
+    // network does not need.
+    get signal() {
+      return request.signal
+    },
+  }
+  if (ctx.ip !== undefined) provided.ip = ctx.ip
+  const userAgent = request.headers.get('user-agent')
+  if (userAgent !== null) provided.userAgent = userAgent
+  return provided
+}

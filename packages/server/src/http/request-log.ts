@@ -1,0 +1,19 @@
+import type { OtpLogEntry } from '../log'
+import type { Answer } from './answer'
+import type { RequestContext } from './context'
+
+/** The line of one answered request: warnings for refusals (403, 429), errors for 5xx. */
+export function requestLogEntry(ctx: RequestContext, answer: Answer): OtpLogEntry {
+  const entry: OtpLogEntry = {
+    level: answer.status >= 500 ? 'error' : answer.status === 429 || answer.status === 403 ? 'warn' : 'info',
+    route: ctx.route,
+    method: ctx.request.method,
+    status: answer.status,
+    outcome: answer.outcome,
+    durationMs: Math.round((performance.now() - ctx.started) * 100) / 100,
+    provider: ctx.config.provider.name,
+  }
+  if (ctx.maskedPhoneNumber !== undefined) entry.phoneNumber = ctx.maskedPhoneNumber
+  if (answer.detail !== undefined) entry.detail = answer.detail
+  return entry
+}

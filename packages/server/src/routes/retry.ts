@@ -1,0 +1,34 @@
+import { wireRetryRequestSchema } from '@otpflow/core'
+import type { Answer } from '../http/answer'
+import { providerContext, type RequestContext } from '../http/context'
+import { parseBody } from '../http/request-body'
+import { signFlowToken } from '../tokens'
+import { callProvider, expiredAnswer, flowFromToken } from './provider-call'
+import { countSms } from './sms-limits'
+
+/** `POST {base}/retry`: counts the SMS and has the provider send the code again; a new provider state renews the flow token. */
+export async function retry(ctx: RequestContext, body: unknown): Promise<Answer> {
+  const { provider, clock, key } = ctx.config
+  const input = parseBody(wireRetryRequestSchema, body)
+  const flow = flowFromToken(ctx, input)
+  const now = clock.now()
+  const expired = expiredAnswer(flow, now)
+  if (expired) return expired
+  await countSms(ctx, flow.phoneNumber, now, false)
+
+  const retried = await callProvider(() => provider.retry(flow, providerContext(ctx)))
+  const flowToken =
+    retried.state === undefined ? undefined : signFlowToken({ ...flow, state: retried.state }, provider.name, key, clock)
+  return {
+    status: 200,
+    outcome: retried.status,
+    body: {
+      authentication_uuid: flow.authenticationUuid,
+      status: retried.status,
+      created_at: retried.createdAt?.toISOString(),
+      next_retry_at: retried.nextRetryAt?.toISOString(),
+      remaining_retry: retried.remainingRetry,
+      flow_token: flowToken,
+    },
+  }
+}

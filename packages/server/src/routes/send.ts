@@ -1,0 +1,60 @@
+import { wireCreateAuthenticationRequestSchema } from '@otpflow/core'
+import type { Answer } from '../http/answer'
+import type { RequestContext } from '../http/context'
+import { providerContext } from '../http/context'
+import { HttpError } from '../http/http-error'
+import { parseBody } from '../http/request-body'
+import { maskPhoneNumber } from '../log'
+import { countryAllowed, normalizePhoneNumber } from '../phone-number'
+import type { ProviderSendInput } from '../providers/types'
+import { signFlowToken } from '../tokens'
+import { callProvider } from './provider-call'
+import { countSms } from './sms-limits'
+
+/** `POST {base}/authentication`: counts the SMS, has the provider send a code, and signs the flow token. */
+export async function send(ctx: RequestContext, body: unknown): Promise<Answer> {
+  const { provider, allowedCountries, clock, key } = ctx.config
+  const input = parseBody(wireCreateAuthenticationRequestSchema, body)
+  const parsed = normalizePhoneNumber(input.phone_number)
+  if (parsed === undefined) throw new HttpError('invalid_phone_number', { field: 'phone_number' })
+  // From here on, only this form: limit keys, the provider, the flow token and the proof all see the same number.
+  const phoneNumber = parsed.number
+  ctx.maskedPhoneNumber = maskPhoneNumber(phoneNumber)
+  if (allowedCountries !== undefined && !countryAllowed(parsed, allowedCountries)) throw new HttpError('unsupported_region')
+  const now = clock.now()
+  await countSms(ctx, phoneNumber, now, true)
+
+  const sendInput: ProviderSendInput = { phoneNumber }
+  if (input.locale !== undefined) sendInput.locale = input.locale
+  if (input.device_type !== undefined) sendInput.deviceType = input.device_type
+  if (input.app_version !== undefined) sendInput.appVersion = input.app_version
+  if (input.is_returning_user !== undefined) sendInput.isReturningUser = input.is_returning_user
+  const sent = await callProvider(() => provider.send(sendInput, providerContext(ctx)))
+  const flowToken = signFlowToken(
+    {
+      authenticationUuid: sent.authenticationUuid,
+      phoneNumber,
+      createdAt: sent.createdAt,
+      expiresAt: sent.expiresAt,
+      ...(sent.state === undefined ? {} : { state: sent.state }),
+    },
+    provider.name,
+    key,
+    clock,
+  )
+  return {
+    status: 200,
+    outcome: sent.status,
+    body: {
+      authentication_uuid: sent.authenticationUuid,
+      status: sent.status,
+      created_at: sent.createdAt.toISOString(),
+      expires_at: sent.expiresAt.toISOString(),
+      next_retry_at: sent.nextRetryAt?.toISOString(),
+      remaining_retry: sent.remainingRetry,
+      // The provider answered a second send for this number with its open verification: no new flow started.
+      ...(sent.resent ? { resent: true } : {}),
+      flow_token: flowToken,
+    },
+  }
+}
