@@ -58,6 +58,22 @@ describe('/api/signup', () => {
     expect(signup.body).toMatchObject({ name: 'Ada', phone_number: phoneNumber })
   })
 
+  it('creates one account per proof: a second submit with the same token gets 409 token_used', async () => {
+    const { token, phoneNumber } = await verificationToken()
+    const first = await post('/api/signup', { name: 'Ada', email: 'ada@example.com', phone_token: token })
+    expect(first.status).toBe(200)
+    expect(first.body).toMatchObject({ phone_number: phoneNumber })
+    const second = await post('/api/signup', { name: 'Mallory', email: 'mallory@example.com', phone_token: token })
+    expect(second.status).toBe(409)
+    expect(second.body.code).toBe('token_used')
+    // Two submits at once (a double click, a replay racing the page): one account.
+    const { token: raced } = await verificationToken()
+    const statuses = await Promise.all(
+      [1, 2, 3].map(async () => (await post('/api/signup', { name: 'Ada', phone_token: raced })).status),
+    )
+    expect(statuses.sort()).toEqual([200, 409, 409])
+  })
+
   it('accepts a plain HTML form post carrying the hidden phone_token field', async () => {
     const { token, phoneNumber } = await verificationToken()
     const response = await fetch(`${demo.url}/api/signup`, {

@@ -44,9 +44,12 @@ export function createDemoApp({ env: rawEnv, staticRoot, log = console.log, logg
     try {
       // A sandbox proof is worth something only while the demo itself runs on the sandbox: with a real provider, a token
       // the sandbox signed (same OTP_SECRET, say from a dev run) must not pass for a number nobody received a code on.
+      // Spent in the endpoint's own store (Redis with REDIS_URL): one proof makes one account, whichever instance
+      // receives the second submit.
       const verified = await verifyPhoneToken(token, {
         secret: provider.secret,
         allowSandbox: provider.handler.sandbox !== undefined,
+        store: provider.handler.store,
         ...(clock ? { clock } : {}),
       })
       return c.json({
@@ -56,7 +59,12 @@ export function createDemoApp({ env: rawEnv, staticRoot, log = console.log, logg
         verified_at: verified.verifiedAt.toISOString(),
       })
     } catch (error) {
-      if (isOtpError(error)) return c.json({ code: error.code, message: error.message }, 401)
+      if (isOtpError(error)) {
+        // A used proof is genuine and current, just spent: a conflict with the account it already made, not bad
+        // credentials. A store out of reach is ours to fix, and the same proof may pass once it is back.
+        const status = error.code === 'token_used' ? 409 : error.code === 'service_unavailable' ? 503 : 401
+        return c.json({ code: error.code, message: error.message }, status)
+      }
       throw error
     }
   })

@@ -14,7 +14,10 @@ export interface DemoProvider {
   name: string
   /** The secret that signs flow and verification tokens; `/api/signup` checks proofs with it. */
   secret: string
-  /** The OTP endpoint, to mount at `/api/otp`; `handler.sandbox` is set while no real provider is configured. */
+  /**
+   * The OTP endpoint, to mount at `/api/otp`; `handler.sandbox` is set while no real provider is configured, and
+   * `handler.store` is where it keeps its state (Redis with `REDIS_URL`, else memory), where `/api/signup` spends proofs.
+   */
   handler: OtpHandlerFromEnv
 }
 
@@ -76,12 +79,21 @@ export function createDemoProvider(
   })
   // Only the environment decides between the sandbox and a real provider; once it has, the sandbox gets the demo's
   // limits on the same provider (its outbox and printed codes stay), and nothing is warned twice.
+  // The same store too: with REDIS_URL, one connection rather than a second one left open.
   const handler = chosen.sandbox
-    ? createOtpHandlerFromEnv(env, { ...common, provider: chosen.provider, limits: SANDBOX_LIMITS, warn: () => {} })
+    ? createOtpHandlerFromEnv(env, {
+        ...common,
+        provider: chosen.provider,
+        store: chosen.store,
+        limits: SANDBOX_LIMITS,
+        warn: () => {},
+      })
     : chosen
   if (!handler.sandbox && !env.OTP_SECRET) {
     throw new Error(`OTP_SECRET is missing: the ${handler.provider.name} provider needs a signing secret of at least 32 bytes`)
   }
   if (!handler.sandbox) log(`otpflow demo: codes are sent by ${handler.provider.name}.`)
+  if (env.REDIS_URL)
+    log(`otpflow demo: limits${handler.sandbox ? ', sandbox flows' : ''} and used proofs are kept on Redis (REDIS_URL).`)
   return { name: handler.provider.name, secret, handler }
 }

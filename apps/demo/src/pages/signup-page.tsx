@@ -24,7 +24,8 @@ type SignupResult =
 /** What the page says for each refusal of `/api/signup`: words, never the server's code. */
 function refusalMessage(t: DemoStrings, code: string | undefined): string {
   if (code === 'expired_token') return t.signupExpired
-  if (code === 'invalid_token' || code === 'sandbox_token' || code === 'invalid_request') return t.signupRejected
+  if (code === 'invalid_token' || code === 'sandbox_token' || code === 'token_used' || code === 'invalid_request')
+    return t.signupRejected
   return t.signupFailed
 }
 
