@@ -127,6 +127,14 @@ describe('createOtpHandlerFromEnv with REDIS_URL', () => {
     expect(warnings).toEqual([])
   })
 
+  it('refuses to start the sandbox on REDIS_URL without OTP_SECRET: a random secret per instance would split the flows', () => {
+    expect(() => createOtpHandlerFromEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }, quiet)).toThrow(
+      /OTP_SECRET is missing: with REDIS_URL every instance/,
+    )
+    // Without REDIS_URL, one process: its random secret is enough.
+    expect(createOtpHandlerFromEnv({}, quiet).provider.name).toBe('sandbox')
+  })
+
   it('ignores REDIS_URL, even a malformed one, when a store is passed in code', async () => {
     const store = createMemoryStore()
     const handler = createOtpHandlerFromEnv({ REDIS_URL: 'not a url' }, { ...quiet, store })

@@ -197,6 +197,11 @@ export function createOtpHandlerFromEnv(
       throw new Error(
         `OTP_SECRET is missing: the ${provider.name} provider needs a signing secret of at least ${MIN_SECRET_BYTES} bytes`,
       )
+    // A random secret is a secret per process: each instance would refuse the flow tokens the others signed.
+    if (redisUrl !== undefined)
+      throw new Error(
+        `OTP_SECRET is missing: with REDIS_URL every instance serves the same flows, so all must sign their tokens with the same secret of at least ${MIN_SECRET_BYTES} bytes`,
+      )
     secret = randomSecret()
   }
   if (isSandbox && real === undefined) {
