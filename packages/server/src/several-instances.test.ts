@@ -25,6 +25,7 @@ const INSTANCES = 3
 interface Answer {
   status: number
   contentType: string
+  retryAfter: string | null
   body: Record<string, unknown>
   ms: number
 }
@@ -54,7 +55,13 @@ async function call(origin: string, path: string, init: RequestInit = {}): Promi
   } catch {
     body = { unparsed: text }
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body, ms }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    retryAfter: response.headers.get('retry-after'),
+    body,
+    ms,
+  }
 }
 
 /** A POST as the proxy in front of the instances forwards it, from the client at `ip`. */
@@ -84,6 +91,16 @@ const flowOf = (answer: Answer): Sent => ({
 const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000')
 
 const count = <T>(values: readonly T[], wanted: T) => values.filter((value) => value === wanted).length
+
+/** How many answers of each kind (status, code or status in the body, Retry-After), to read beside a failed count. */
+const kinds = (answers: readonly Answer[]) => {
+  const tally: Record<string, number> = {}
+  for (const answer of answers) {
+    const kind = `${answer.status} ${String(answer.body.code ?? answer.body.status)}${answer.retryAfter === null ? '' : ` retry-after ${answer.retryAfter}`}`
+    tally[kind] = (tally[kind] ?? 0) + 1
+  }
+  return JSON.stringify(tally)
+}
 
 /** What each provider set-up needs: its environment, how to read a delivered code, and what it delivered. */
 interface Upstream {
@@ -233,7 +250,7 @@ describe.each([
       Array.from({ length: 30 }, (_, index) => post(at(index), '/authentication', { phone_number: phoneNumber }, newIp())),
     )
     const statuses = answers.map((answer) => answer.status)
-    expect({ accepted: count(statuses, 200), refused: count(statuses, 429) }).toEqual({
+    expect({ accepted: count(statuses, 200), refused: count(statuses, 429) }, kinds(answers)).toEqual({
       accepted: 3,
       refused: 27,
     })
@@ -249,7 +266,7 @@ describe.each([
       phoneNumbers.map((phoneNumber, index) => post(at(index), '/authentication', { phone_number: phoneNumber }, ip)),
     )
     const statuses = answers.map((answer) => answer.status)
-    expect({ accepted: count(statuses, 200), refused: count(statuses, 429) }).toEqual({
+    expect({ accepted: count(statuses, 200), refused: count(statuses, 429) }, kinds(answers)).toEqual({
       accepted: 20,
       refused: 10,
     })
