@@ -3,9 +3,10 @@ import { createClient } from 'redis'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createOtpHandlerFromEnv, type OtpHandlerFromEnv } from './from-env'
 import { lazyRedisStore } from './lazy-redis-store'
+import type { OtpLogEntry } from './log'
 import { isSandboxProvider } from './providers/sandbox'
 import type { RedisStore } from './redis-store'
-import { createMemoryStore } from './store'
+import { createMemoryStore, type Store } from './store'
 import { StoreUnavailableError } from './store-errors'
 import { startRedisServer, type TestRedisServer } from './testing/redis-server'
 
@@ -155,6 +156,34 @@ describe('createOtpHandlerFromEnv with REDIS_URL', () => {
     expect(answer).toEqual({ status: 503, body: { code: 'service_unavailable', message: expect.any(String) } })
     expect(JSON.stringify(answer.body)).not.toContain(PASSWORD)
     expect(errors.length).toBeGreaterThan(0)
+  })
+})
+
+describe('createOtpHandlerFromEnv: OTP_STORE_FAILURE', () => {
+  const down = (): Store => {
+    const fail = () => Promise.reject(new StoreUnavailableError('Redis store: not connected to Redis after 1000 ms'))
+    return { increment: fail, get: fail, set: fail, delete: fail, setIfAbsent: fail }
+  }
+
+  it('refuses a send the store cannot count by default, and lets it through counted in memory with OTP_STORE_FAILURE=open', async () => {
+    const closed = createOtpHandlerFromEnv({ OTP_PROVIDER: 'sandbox' }, { ...quiet, store: down() })
+    expect((await post(closed, '/authentication', { phone_number: '+447700900204' })).status).toBe(503)
+    expect(closed.sandbox?.outbox.messages()).toEqual([])
+
+    const logs: OtpLogEntry[] = []
+    const open = createOtpHandlerFromEnv(
+      { OTP_PROVIDER: 'sandbox', OTP_STORE_FAILURE: ' Open ' },
+      { ...quiet, store: down(), logger: (entry) => logs.push(entry) },
+    )
+    expect((await post(open, '/authentication', { phone_number: '+447700900204' })).status).toBe(200)
+    expect(open.sandbox?.outbox.messages()).toHaveLength(1)
+    expect(logs).toEqual([expect.objectContaining({ level: 'warn', detail: expect.stringMatching(/storeFailure: 'open'/) })])
+  })
+
+  it('refuses to start with an OTP_STORE_FAILURE it does not know, naming it', () => {
+    expect(() => createOtpHandlerFromEnv({ OTP_STORE_FAILURE: 'fail-open' }, quiet)).toThrow(
+      /OTP_STORE_FAILURE must be closed or open/,
+    )
   })
 })
 

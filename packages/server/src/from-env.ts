@@ -55,6 +55,13 @@ function trustProxyFrom(value: string | undefined): boolean | number | undefined
   throw new Error(`OTP_TRUST_PROXY must be true, false or a number of proxies, not ${JSON.stringify(value)}`)
 }
 
+function storeFailureFrom(value: string | undefined): 'closed' | 'open' | undefined {
+  const normalized = value?.trim().toLowerCase()
+  if (!normalized) return undefined
+  if (normalized === 'open' || normalized === 'closed') return normalized
+  throw new Error(`OTP_STORE_FAILURE must be closed or open, not ${JSON.stringify(value)}`)
+}
+
 /**
  * A mistyped base URL would only show at the first request, as an unreachable provider; refuse it at startup instead,
  * naming the variable.
@@ -167,6 +174,7 @@ function storeFrom(env: OtpEnv, overrides: OtpHandlerFromEnvOverrides, url: stri
  * | `OTP_ALLOWED_COUNTRIES` | comma-separated ISO codes, e.g. `FR,GB` |
  * | `REDIS_URL` | `redis://[[user]:password@]host[:port][/db]` (or `rediss://`): the limits and the sandbox on Redis, shared by every instance; a malformed one refuses to start. Unset: one memory store |
  * | `OTP_REDIS_PREFIX` | prefix of the Redis keys (default `otpflow:`) |
+ * | `OTP_STORE_FAILURE` | `closed` (default: a send the store cannot count answers 503) or `open` (counted in memory meanwhile, with a warning) |
  *
  * @example
  * const handler = createOtpHandlerFromEnv(process.env, { onSandboxMessage: (m) => console.log(m.phoneNumber, m.code) })
@@ -217,6 +225,7 @@ export function createOtpHandlerFromEnv(
   const allowedOrigins = list(env.OTP_ALLOWED_ORIGINS)
   const allowedCountries = list(env.OTP_ALLOWED_COUNTRIES)
   const trustProxy = trustProxyFrom(env.OTP_TRUST_PROXY)
+  const storeFailure = storeFailureFrom(env.OTP_STORE_FAILURE)
   const basePath = env.OTP_BASE_PATH?.trim() || undefined
   // After the other checks, so a configuration refused above opens no connection.
   const store = storeFrom(env, overrides, redisUrl)
@@ -227,6 +236,7 @@ export function createOtpHandlerFromEnv(
       ...(allowedOrigins === undefined ? {} : { allowedOrigins }),
       ...(allowedCountries === undefined ? {} : { allowedCountries }),
       ...(trustProxy === undefined ? {} : { trustProxy }),
+      ...(storeFailure === undefined ? {} : { storeFailure }),
       ...handlerOverrides,
       provider,
       secret,

@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '@otpflow/core'
 import { checkIpv6Prefix } from './client-address'
+import { failOpenStores } from './fail-open-store'
 import { type Answer, toResponse } from './http/answer'
 import { createContext, type EndpointConfig } from './http/context'
 import { HttpError } from './http/http-error'
@@ -47,6 +48,16 @@ export interface OtpHandlerOptions {
   ipv6Prefix?: number
   /** Where the limits count. @default createMemoryStore() (one process; use a shared store on several instances) */
   store?: Store
+  /**
+   * What a send does when `store` cannot be reached (a Redis outage): `'closed'` refuses it with 503
+   * `service_unavailable` and sends nothing, since a limit that cannot be counted is not a limit that passed. `'open'`
+   * lets sends through, counted in this process's memory meanwhile (so each instance counts on its own, and the
+   * sandbox's flows started then are this instance's alone), each logged as a warning; the shared store is tried again
+   * every few seconds and used again once it answers. Checks and resends always refuse with 503 while the state they
+   * read is out of reach.
+   * @default 'closed'
+   */
+  storeFailure?: 'closed' | 'open'
   /** ISO 3166-1 alpha-2 codes (e.g. `['FR', 'GB']`) whose numbers may receive a code; others get 400 `unsupported_region`. @default all */
   allowedCountries?: readonly string[]
   /** One entry per request; `false` for silence. @default JSON lines on the console */
@@ -77,12 +88,16 @@ export interface OtpHandler {
 function endpointConfig(options: OtpHandlerOptions): EndpointConfig {
   const { provider } = options
   const clock = options.clock ?? systemClock
+  const store = options.store ?? createMemoryStore({ clock })
+  if (options.storeFailure !== undefined && options.storeFailure !== 'closed' && options.storeFailure !== 'open')
+    throw new Error(`storeFailure must be 'closed' or 'open', not ${JSON.stringify(options.storeFailure)}`)
   return {
     provider,
     sandbox: isSandboxProvider(provider) ? provider : undefined,
     key: secretKey(options.secret),
     clock,
-    store: options.store ?? createMemoryStore({ clock }),
+    store,
+    failOpen: options.storeFailure === 'open' ? failOpenStores(store, createMemoryStore({ clock })) : undefined,
     limits: resolveLimits(options.limits),
     ipv6Prefix: checkIpv6Prefix(options.ipv6Prefix),
     allowedCountries: options.allowedCountries && new Set(options.allowedCountries.map((code) => code.toUpperCase())),

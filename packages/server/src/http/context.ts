@@ -1,4 +1,5 @@
 import type { Clock } from '@otpflow/core'
+import type { FailOpenStores } from '../fail-open-store'
 import type { OtpLimits } from '../limits'
 import type { OtpLogger } from '../log'
 import type { SandboxProvider } from '../providers/sandbox'
@@ -16,6 +17,8 @@ export interface EndpointConfig extends OriginPolicy {
   clock: Clock
   /** Where the limits count, and where providers keep what they must remember. */
   store: Store
+  /** With `storeFailure: 'open'`: the store sends count in, with this process's memory while `store` is out of reach. */
+  failOpen: FailOpenStores | undefined
   limits: OtpLimits
   ipv6Prefix: number
   allowedCountries: ReadonlySet<string> | undefined
@@ -40,6 +43,10 @@ export interface RequestContext {
   route: RouteName | 'unknown'
   /** The number the request is about, masked, for the log. */
   maskedPhoneNumber: string | undefined
+  /** Where this request counts and its provider keeps state: `config.store`, or the fail-open stores for a send. */
+  store: Store
+  /** Why some of this request's store calls went to local memory (`storeFailure: 'open'`), for a warning in the log. */
+  storeFallback: string | undefined
 }
 
 export function createContext(config: EndpointConfig, request: Request, connectionIp: string | undefined): RequestContext {
@@ -51,6 +58,8 @@ export function createContext(config: EndpointConfig, request: Request, connecti
     ip: clientIp(request, connectionIp, config),
     route: 'unknown',
     maskedPhoneNumber: undefined,
+    store: config.store,
+    storeFallback: undefined,
   }
 }
 
@@ -58,7 +67,7 @@ export function createContext(config: EndpointConfig, request: Request, connecti
 export function providerContext(ctx: RequestContext): ProviderContext {
   const { request } = ctx
   const provided: ProviderContext = {
-    store: ctx.config.store,
+    store: ctx.store,
     clock: ctx.config.clock,
     // Read when a provider asks for it: on Node servers (e.g. @hono/node-server) the first read of `request.signal`
     // builds an AbortController (already aborted if the client has gone), which a provider that never waits on the

@@ -15,5 +15,10 @@ export function requestLogEntry(ctx: RequestContext, answer: Answer): OtpLogEntr
   }
   if (ctx.maskedPhoneNumber !== undefined) entry.phoneNumber = ctx.maskedPhoneNumber
   if (answer.detail !== undefined) entry.detail = answer.detail
+  else if (ctx.storeFallback !== undefined) {
+    // Served, but counted where other instances cannot see it: the limits hold per instance only until the store is back.
+    entry.level = entry.level === 'error' ? 'error' : 'warn'
+    entry.detail = `The store is out of reach: counted in this process's memory (storeFailure: 'open'): ${ctx.storeFallback}`
+  }
   return entry
 }

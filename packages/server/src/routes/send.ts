@@ -22,6 +22,11 @@ export async function send(ctx: RequestContext, body: unknown): Promise<Answer> 
   ctx.maskedPhoneNumber = maskPhoneNumber(phoneNumber)
   if (allowedCountries !== undefined && !countryAllowed(parsed, allowedCountries)) throw new HttpError('unsupported_region')
   const now = clock.now()
+  if (ctx.config.failOpen !== undefined) {
+    ctx.store = ctx.config.failOpen.forRequest((reason) => {
+      ctx.storeFallback = reason
+    })
+  }
   await countSms(ctx, phoneNumber, now, true)
 
   const sendInput: ProviderSendInput = { phoneNumber }

@@ -28,7 +28,8 @@ function smsClient(ctx: RequestContext, phoneNumber: string): string | undefined
  * per-number key however many numbers it tries (memory stays bounded), and spends nobody else's budget for that number.
  */
 export async function countSms(ctx: RequestContext, phoneNumber: string, now: number, fresh: boolean): Promise<void> {
-  const { store, limits } = ctx.config
+  const { limits } = ctx.config
+  const { store } = ctx
   const client = smsClient(ctx, phoneNumber)
   if (client !== undefined) refuseOver(await hit(store, `otp:send:ip:${client}`, limits.sendsPerIp, now))
   refuseOver(await lockedFor(store, phoneNumber, limits.failedChecksPerPhoneNumber, now))
