@@ -1,3 +1,4 @@
+import { errorGroup, type KnownOtpErrorCode } from '../error-codes'
 import { OtpError } from '../errors'
 import type { CheckResult, CreateAuthenticationResult, RetryResult } from '../types'
 import { estimateClockOffset, toLocalTime } from './clock-offset'
@@ -31,7 +32,7 @@ export const FLOW_ERROR_CODES = [
   'without_attempt',
   'already_validated',
   'unknown_status',
-] as const
+] as const satisfies readonly KnownOtpErrorCode[]
 export type FlowErrorCode = (typeof FLOW_ERROR_CODES)[number]
 
 /** Whether a resend can be asked for now: `waiting` for its deadline, `available`, or `exhausted` (none left). */
@@ -312,15 +313,21 @@ function unknownStatus(rawStatus: string): OtpError {
   return new OtpError('unknown_status', `The server answered with an unknown status "${rawStatus}"`)
 }
 
-/** Errors meaning the authentication is gone on the server: entering a code cannot succeed any more. */
-const SESSION_LOST_CODES: ReadonlySet<string> = new Set(['invalid_auth_uuid', 'no_associated_auth_found', 'invalid_flow_token'])
-
-/** Where a failed check or resend leaves the flow. Typed digits and the session survive anything but a lost session. */
+/**
+ * Where a failed check or resend leaves the flow, by the error's group in `ERROR_CODES`. Typed digits and the session
+ * survive anything but a lost session (the authentication is gone on the server: no code can succeed any more).
+ */
 function afterRequestFailed(session: FlowSession, error: OtpError, now: number, lastRejectedCode: string | undefined): FlowState {
-  if (error.code === 'aborted') return awaitingCode(session, now, undefined, lastRejectedCode)
+  // A token that expired under the code: the code went with it.
   if (error.code === 'expired_token') return expired(session.phoneNumber)
-  if (SESSION_LOST_CODES.has(error.code)) return { status: 'error', phoneNumber: session.phoneNumber, error }
-  return awaitingCode(session, now, error, lastRejectedCode)
+  switch (errorGroup(error.code)) {
+    case 'aborted':
+      return awaitingCode(session, now, undefined, lastRejectedCode)
+    case 'session':
+      return { status: 'error', phoneNumber: session.phoneNumber, error }
+    default:
+      return awaitingCode(session, now, error, lastRejectedCode)
+  }
 }
 
 /* ---- Transitions ---- */
@@ -368,14 +375,21 @@ function onSendSucceeded(phoneNumber: string, result: CreateAuthenticationResult
   }
 }
 
+/** Where a failed send leaves the flow, by the error's group in `ERROR_CODES`. */
 function onSendFailed(phoneNumber: string, error: OtpError, now: number): FlowState {
-  if (error.code === 'aborted') return { status: 'idle', phoneNumber, previous: undefined }
-  if (error.code === 'rate_limited') {
-    const until = error.retryAfter === undefined ? undefined : new Date(now + error.retryAfter * 1000)
-    return { status: 'blocked', phoneNumber, cause: 'send', error, until }
-  }
+  // A number flagged as fraud is blocked, as when the send answers `spam_detected`; the number's other faults are errors.
   if (error.code === 'spam_detected') return { status: 'blocked', phoneNumber, cause: 'send', error, until: undefined }
-  return { status: 'error', phoneNumber, error }
+  switch (errorGroup(error.code)) {
+    case 'aborted':
+      return { status: 'idle', phoneNumber, previous: undefined }
+    case 'wait': {
+      // Sending to this number waits for the limit's end, when the answer said it (Retry-After).
+      const until = error.retryAfter === undefined ? undefined : new Date(now + error.retryAfter * 1000)
+      return { status: 'blocked', phoneNumber, cause: 'send', error, until }
+    }
+    default:
+      return { status: 'error', phoneNumber, error }
+  }
 }
 
 function onCheckSucceeded(state: CheckingState, result: CheckResult, now: number): FlowState {
