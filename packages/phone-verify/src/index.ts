@@ -19,6 +19,8 @@ export {
   describeError,
   type ErrorAction,
   type ErrorDescription,
+  type ErrorMessageKey,
+  errorMessageKey,
   type PhoneVerifyStep,
   type ShownFlow,
   stepOf,

@@ -68,11 +68,9 @@ const PhoneVerifyContext = createContext<PhoneVerifyContextValue | null>(null)
 
 export const PhoneVerifyProvider = PhoneVerifyContext.Provider
 
-/** The state shared by the parts of `<PhoneVerify>`; only inside it. */
+/** The state shared by the steps of `<PhoneVerify>`, which render only inside it (they are not exported). */
 export function usePhoneVerify(): PhoneVerifyContextValue {
-  const value = useContext(PhoneVerifyContext)
-  if (value === null) throw new Error('The steps of <PhoneVerify> render inside <PhoneVerify> only')
-  return value
+  return useContext(PhoneVerifyContext) as PhoneVerifyContextValue
 }
 
 /** `id`s that tie labels, hints and the error to their fields. */

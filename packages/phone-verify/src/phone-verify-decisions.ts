@@ -1,8 +1,19 @@
 // What <PhoneVerify> shows for a state of the flow, as plain functions of that state: which step, which message and
 // which way out an error gets, what the status region announces. No React here, so a custom UI on `useOtpFlow` can
 // say the same things with its own markup.
-import { type FlowState, type OtpError, type OtpErrorCode, secondsUntil as secondsLeft } from '@otpflow/core'
+import {
+  type ErrorGroup,
+  errorGroup,
+  type FlowState,
+  isRetryableCode,
+  type KnownOtpErrorCode,
+  type OtpError,
+  type OtpErrorCode,
+  secondsUntil as secondsLeft,
+} from '@otpflow/core'
 import { createMessageFormat, type MessageFormat, type Messages } from './messages'
+
+const errorOf = (flow: FlowState) => ('error' in flow ? flow.error : undefined)
 
 /** The step on screen: the number, the code, or the verified number. */
 export type PhoneVerifyStep = 'phone' | 'code' | 'verified'
@@ -35,7 +46,10 @@ export function stepOf(flow: FlowState, previous?: PhoneVerifyStep): PhoneVerify
   }
 }
 
-/** The way out an error offers, as a button: the same request again, another number, or a new code to the same number. */
+/**
+ * The way out an error offers, as a button named by the message of the same key: the same request again, another
+ * number, or a new code to the same number.
+ */
 export type ErrorAction = 'tryAgain' | 'changeNumber' | 'sendNewCode'
 
 /** What is said about an error, and where. */
@@ -56,21 +70,44 @@ export interface DescribeErrorOptions {
   shownAt?: (error: OtpError) => number
 }
 
-const NETWORK_CODES = new Set<OtpErrorCode>(['network_error'])
-const TIMEOUT_CODES = new Set<OtpErrorCode>(['timeout', 'upstream_timeout'])
-const UNAVAILABLE_CODES = new Set<OtpErrorCode>([
-  'server_error',
-  'service_unavailable',
-  'upstream_error',
-  'internal_server_error',
-])
-const PHONE_CODES: Record<string, keyof Messages['errors']> = {
+/** A key of `Messages['errors']`: the words for one kind of error. */
+export type ErrorMessageKey = keyof Messages['errors']
+
+/** Codes with words of their own; every other code gets its group's (see `errorMessageKey`). */
+const CODE_MESSAGES: { readonly [Code in KnownOtpErrorCode]?: ErrorMessageKey } = {
   invalid_phone_number: 'invalidNumber',
+  // What the endpoint answers a send whose number it cannot read: the number is the one thing the user typed.
   invalid_request: 'invalidNumber',
   invalid_line: 'landline',
   unsupported_region: 'unsupportedRegion',
-  blocked_number: 'blocked',
-  spam_detected: 'blocked',
+  invalid_code: 'wrongCode',
+  expired: 'expired',
+}
+
+/**
+ * The words of each group of codes in core's `ERROR_CODES`. A number that cannot get a code is "blocked" (another
+ * number is the way out); the groups left out (a code that can no longer be checked, a lost session, the operator's
+ * account, a refused request, a proof, an unforeseen answer) get the general "Something went wrong. Try again.":
+ * the user can do nothing about them but start again, which "Try again" does.
+ */
+const GROUP_MESSAGES: { readonly [Group in ErrorGroup]?: ErrorMessageKey } = {
+  phone: 'blocked',
+  wait: 'rateLimited',
+  network: 'network',
+  timeout: 'timeout',
+  unavailable: 'unavailable',
+}
+
+/**
+ * The words an error code gets wherever the state of the flow says nothing more: the code's own, else its group's,
+ * else the general message. Every code has one, in every language.
+ *
+ * @example
+ * messages.errors[errorMessageKey('upstream_timeout')] // 'The server took too long to answer. Try again.'
+ */
+export function errorMessageKey(code: OtpErrorCode): ErrorMessageKey {
+  const own = Object.hasOwn(CODE_MESSAGES, code) ? CODE_MESSAGES[code as KnownOtpErrorCode] : undefined
+  return own ?? GROUP_MESSAGES[errorGroup(code)] ?? 'unknown'
 }
 
 /**
@@ -90,43 +127,41 @@ export function describeError(
   const { errors } = messages
   // A wait is never shown as 0 seconds: the message is about a deadline still ahead.
   const secondsUntil = (date: Date | undefined) => (date ? Math.max(1, secondsLeft(date, now)) : undefined)
-  // Retry-After counts from the answer: what is left of it now.
-  const waitOf = (error: OtpError) =>
-    error.retryAfter === undefined ? undefined : Math.max(1, error.retryAfter - (now - shownAt(error)) / 1000)
   if (flow.status === 'expired') return { text: errors.expired, action: 'sendNewCode' }
   if (flow.status === 'idle' && flow.verificationExpired) return { text: errors.verificationExpired }
-  const error = 'error' in flow ? flow.error : undefined
+  const error = errorOf(flow)
   if (!error) return undefined
-  const transport = (): ErrorDescription | undefined => {
-    if (NETWORK_CODES.has(error.code)) return { text: errors.network, action: 'tryAgain' }
-    if (TIMEOUT_CODES.has(error.code)) return { text: errors.timeout, action: 'tryAgain' }
-    if (UNAVAILABLE_CODES.has(error.code)) return { text: errors.unavailable, action: 'tryAgain' }
-    return undefined
-  }
+  const group = errorGroup(error.code)
+  // Retry-After counts from the answer: what is left of it now.
+  const wait = error.retryAfter === undefined ? undefined : Math.max(1, error.retryAfter - (now - shownAt(error)) / 1000)
+  const key = errorMessageKey(error.code)
+  const text = key === 'rateLimited' ? errors.rateLimited(wait, format) : errors[key]
+  // "Try again", with the error's own words where trying again can help (the network, a timeout, a failing
+  // service), and the general words where only starting again can (a lost session, an unforeseen answer).
+  const tryAgain: ErrorDescription = { text: isRetryableCode(error.code) ? text : errors.unknown, action: 'tryAgain' }
   if (flow.status === 'awaitingCode') {
     if (error.code === 'invalid_code') {
       // The server's count of checks left, said as a sentence in the locale's plural form.
       const left = flow.attemptsLeft === undefined ? '' : ` ${messages.attemptsLeft(flow.attemptsLeft, format)}`
       return { text: `${errors.wrongCode}${left}`, field: 'code' }
     }
+    // A refused resend lasts until the resend deadline the answer gave.
     if (error.code === 'resend_denied') return { text: errors.rateLimited(secondsUntil(flow.resendAvailableAt), format) }
-    if (error.code === 'rate_limited') {
-      if (flow.remainingResends === 0) return { text: errors.noResendsLeft, action: 'changeNumber' }
-      return { text: errors.rateLimited(waitOf(error), format) }
-    }
-    return transport() ?? { text: errors.unknown, action: 'tryAgain' }
+    if (group === 'wait') return flow.remainingResends === 0 ? { text: errors.noResendsLeft, action: 'changeNumber' } : { text }
+    return tryAgain
   }
   if (flow.status === 'blocked') {
     // Checks are counted per code: a new code is the way out, not another number.
     if (flow.cause === 'check') return { text: errors.tooManyAttempts, action: 'sendNewCode' }
-    if (error.code === 'rate_limited') return { text: errors.rateLimited(secondsUntil(flow.until) ?? waitOf(error), format) }
+    if (group === 'wait') return { text: errors.rateLimited(secondsUntil(flow.until) ?? wait, format) }
+    // Any other block is the number's.
     return { text: errors.blocked, field: 'phone', action: 'changeNumber' }
   }
   if (flow.status === 'error') {
-    const key = PHONE_CODES[error.code]
-    if (key) return { text: messages.errors[key] as string, field: 'phone' }
-    if (error.code === 'rate_limited') return { text: errors.rateLimited(waitOf(error), format) }
-    return transport() ?? { text: errors.unknown, action: 'tryAgain' }
+    // The number was refused: the field shows it, and an edit or another country is the way out.
+    if (group === 'phone' || key === 'invalidNumber') return { text, field: 'phone' }
+    if (group === 'wait') return { text }
+    return tryAgain
   }
   return undefined
 }
@@ -217,8 +252,6 @@ export function resendFailed(before: ShownFlow, after: ShownFlow): boolean {
   const was = before.flow
   return was.status === 'sending' && was.reason === 'resend' && after.flow.status === 'awaitingCode' && !!after.flow.error
 }
-
-const errorOf = (flow: FlowState) => ('error' in flow ? flow.error : undefined)
 
 /**
  * What the status region says after the flow moved from `before` to `after`: a new announcement, `null` to empty it,

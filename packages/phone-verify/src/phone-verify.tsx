@@ -72,11 +72,7 @@ function PhoneVerifyFlow({
 }: PhoneVerifyProps): ReactNode {
   const { messages, locale, format } = useMessages(messagesProp, localeProp)
   const clock = flowOptions?.clock ?? systemClock
-  const flow = useOtpFlow({
-    ...flowOptions,
-    ...(onVerified ? { onVerified } : {}),
-    ...(onError ? { onError } : {}),
-  })
+  const flow = useOtpFlow({ ...flowOptions, onVerified, onError })
   const lastStep = useRef<PhoneVerifyStep>('phone')
   const step = stepOf(flow, lastStep.current)
   lastStep.current = step

@@ -30,7 +30,7 @@ export function StatusRegion(): ReactNode {
             className={classNames.actionButton}
             onClick={() => actions.takeWayOut(action)}
           >
-            {{ tryAgain: messages.tryAgain, changeNumber: messages.changeNumber, sendNewCode: messages.sendNewCode }[action]}
+            {messages[action]}
           </button>
         ) : undefined
       }

@@ -28,20 +28,17 @@ export interface FlowReactionsOptions {
 /**
  * Where the focus goes, what is announced and what is cleared as the flow moves on: one reaction per kind of
  * transition (the tests in `phone-verify-decisions`), run once the change is on screen. Several can follow one
- * change; a later one's focus wins.
+ * change; a later one's focus wins. `refs`, `setCode`, `setAnnouncement` and `showNumber` stay the same for the
+ * component's life, so the reactions follow the flow alone.
  */
 export function useFlowReactions({ flow, step, refs, setCode, setAnnouncement, showNumber }: FlowReactionsOptions): void {
   const previous = useRef<ShownFlow>({ flow, step })
-  // The latest callbacks, read after the commit; the reactions follow the flow alone.
-  const latest = useRef({ refs, setCode, setAnnouncement, showNumber })
-  latest.current = { refs, setCode, setAnnouncement, showNumber }
 
   useEffect(() => {
     const before = previous.current
     const after = { flow, step }
     previous.current = after
     if (before.flow === flow) return
-    const { refs, setCode, setAnnouncement, showNumber } = latest.current
     const focus = (ref: { current: HTMLElement | null }) => ref.current?.focus()
     // A change nobody asked for here (a deadline) moves the focus only if it was in the component, or fell out of it
     // with a removed control; never away from another field of the page.
@@ -83,5 +80,5 @@ export function useFlowReactions({ flow, step, refs, setCode, setAnnouncement, s
     }
     // The resend button is left disabled: the focus goes to the error's way out, else back to the code field.
     if (resendFailed(before, after)) focus(refs.actionButton.current ? refs.actionButton : refs.code)
-  }, [flow, step])
+  }, [flow, step, refs, setCode, setAnnouncement, showNumber])
 }

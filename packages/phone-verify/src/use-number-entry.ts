@@ -1,4 +1,4 @@
-import { useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 import { type Resolver, type ResolverResult, useForm } from 'react-hook-form'
 import { z } from 'zod/mini'
 import { getPhoneKit } from './phone/metadata'
@@ -38,7 +38,7 @@ export interface NumberEntry {
   clearInvalid: () => void
   /** Validates the number shown: `onValid` gets its E.164 form; `onInvalid` runs when it does not validate. */
   submit: (onValid: (e164: string) => void, onInvalid: () => void) => void
-  /** Shows a number the flow remembers (after a reload) in the field, when the field is empty. */
+  /** Shows a number the flow remembers (after a reload) in the field, when the field is empty. The same function for the component's whole life. */
   showAgain: (e164: string) => void
 }
 
@@ -68,6 +68,13 @@ export function useNumberEntry({ defaultPhoneNumber, defaultCountry, countries }
   const textRef = useRef(text)
   textRef.current = text
 
+  const showAgain = useCallback((e164: string) => {
+    if (textRef.current !== '') return
+    const normalized = getPhoneKit()?.normalize(e164, undefined) ?? { text: e164, country: undefined }
+    setText(normalized.text)
+    if (normalized.country) setCountry(normalized.country)
+  }, [])
+
   const form = useForm<PhoneForm>({ resolver: phoneResolver, defaultValues: { phoneNumber: '' } })
   const invalid = form.formState.errors.phoneNumber !== undefined
 
@@ -87,11 +94,6 @@ export function useNumberEntry({ defaultPhoneNumber, defaultCountry, countries }
       form.setValue('phoneNumber', getPhoneKit()?.toE164(text, country) ?? text)
       void form.handleSubmit(({ phoneNumber }) => onValid(phoneNumber), onInvalid)()
     },
-    showAgain: (e164) => {
-      if (textRef.current !== '') return
-      const normalized = getPhoneKit()?.normalize(e164, undefined) ?? { text: e164, country: undefined }
-      setText(normalized.text)
-      if (normalized.country) setCountry(normalized.country)
-    },
+    showAgain,
   }
 }

@@ -80,9 +80,9 @@ export function CodeStep(): ReactNode {
         disabled={disabled || closed}
         invalid={invalid}
         aria-describedby={invalid ? `${ids.codeHint} ${ids.error}` : ids.codeHint}
-        {...(classNames.codeField ? { rootClassName: classNames.codeField } : {})}
-        {...(classNames.codeInput ? { className: classNames.codeInput } : {})}
-        {...(classNames.codeSlot ? { slotClassName: classNames.codeSlot } : {})}
+        rootClassName={classNames.codeField}
+        className={classNames.codeInput}
+        slotClassName={classNames.codeSlot}
       />
       {autoSubmit ? null : (
         <button

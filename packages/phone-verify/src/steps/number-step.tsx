@@ -48,11 +48,11 @@ export function NumberStep(): ReactNode {
           locale={locale}
           labels={{ country: messages.country, noCountryFound: messages.noCountryFound }}
           disabled={disabled}
-          {...(countries ? { countries } : {})}
-          {...(preferredCountries ? { preferredCountries } : {})}
+          countries={countries}
+          preferredCountries={preferredCountries}
           className={classNames.countryPicker}
-          {...(classNames.countryList ? { listClassName: classNames.countryList } : {})}
-          {...(classNames.countryOption ? { optionClassName: classNames.countryOption } : {})}
+          listClassName={classNames.countryList}
+          optionClassName={classNames.countryOption}
         />
         <PhoneField
           ref={refs.phone}
