@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createRedisStore } from './redis-store'
 import { type FakePrelude, startFakePrelude } from './testing/fake-prelude'
 import { type EndpointInstance, startInstances } from './testing/instances'
 import { startRedisServer, type TestRedisServer } from './testing/redis-server'
@@ -202,47 +203,70 @@ describe.each([
   /** Round-robin: the instance after `index`, `step` places on. */
   const at = (index: number, step = 0) => instances[(index + step) % instances.length] as EndpointInstance
 
+  const prefix = `several:${name.split(' ')[0]}:`
+
   beforeAll(async () => {
     upstream = makeUpstream()
-    instances = await instancesOn((redis as TestRedisServer).url, `several:${name.split(' ')[0]}:`, upstream.env)
+    instances = await instancesOn((redis as TestRedisServer).url, prefix, upstream.env)
   }, 60_000)
+
+  /**
+   * One flow whose send, wrong code and right code each go to a different instance (from `index` on), the code read
+   * on another instance than the one that sent it: its proof, or what went wrong.
+   */
+  const completeFlow = async (index: number): Promise<{ proof: string } | { problem: string }> => {
+    const phoneNumber = newNumber()
+    const ip = newIp()
+    const sent = await post(at(index), '/authentication', { phone_number: phoneNumber }, ip)
+    if (sent.status !== 200) return { problem: `flow ${index}: send answered ${sent.status} ${JSON.stringify(sent.body)}` }
+    const flow = flowOf(sent)
+    const code = await upstream.code(phoneNumber, flow.authentication_uuid, at(index, 1))
+    if (code === undefined) return { problem: `flow ${index}: no code for ${phoneNumber} on instance ${(index + 1) % 3}` }
+    const wrong = await post(at(index, 1), '/check', { ...flow, check_code: wrongFor(code) }, ip)
+    if (wrong.status !== 200 || wrong.body.status !== 'invalid')
+      return { problem: `flow ${index}: wrong code answered ${wrong.status} ${JSON.stringify(wrong.body)}` }
+    const right = await post(at(index, 2), '/check', { ...flow, check_code: code }, ip)
+    if (right.status !== 200 || right.body.status !== 'valid' || typeof right.body.verification_token !== 'string')
+      return { problem: `flow ${index}: right code answered ${right.status} ${JSON.stringify(right.body)}` }
+    return { proof: right.body.verification_token }
+  }
 
   it('completes 90 flows whose send, wrong code and right code each go to a different instance', async () => {
     const FLOWS = 90
-    const problems: string[] = []
-    const proofs: string[] = []
-
-    const flow = async (index: number) => {
-      const phoneNumber = newNumber()
-      const ip = newIp()
-      const sent = await post(at(index), '/authentication', { phone_number: phoneNumber }, ip)
-      if (sent.status !== 200) return problems.push(`flow ${index}: send answered ${sent.status} ${JSON.stringify(sent.body)}`)
-      const flow = flowOf(sent)
-      // The code is read on another instance than the one that sent it (the sandbox's outbox, or the fake's inbox).
-      const code = await upstream.code(phoneNumber, flow.authentication_uuid, at(index, 1))
-      if (code === undefined) return problems.push(`flow ${index}: no code for ${phoneNumber} on instance ${(index + 1) % 3}`)
-      const wrong = await post(at(index, 1), '/check', { ...flow, check_code: wrongFor(code) }, ip)
-      if (wrong.status !== 200 || wrong.body.status !== 'invalid')
-        return problems.push(`flow ${index}: wrong code answered ${wrong.status} ${JSON.stringify(wrong.body)}`)
-      const right = await post(at(index, 2), '/check', { ...flow, check_code: code }, ip)
-      if (right.status !== 200 || right.body.status !== 'valid' || typeof right.body.verification_token !== 'string')
-        return problems.push(`flow ${index}: right code answered ${right.status} ${JSON.stringify(right.body)}`)
-      proofs.push(right.body.verification_token)
-      return undefined
-    }
-
+    const outcomes: Array<{ proof: string } | { problem: string }> = []
     // Ten flows at a time: instances serve interleaved flows, as they do under real traffic.
     for (let first = 0; first < FLOWS; first += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, offset) => flow(first + offset)))
+      outcomes.push(...(await Promise.all(Array.from({ length: 10 }, (_, offset) => completeFlow(first + offset)))))
     }
+    const problems = outcomes.flatMap((outcome) => ('problem' in outcome ? [outcome.problem] : []))
     expect({ failed: problems.length, first: problems.slice(0, 3) }, outputs(instances)).toEqual({ failed: 0, first: [] })
-    expect(proofs).toHaveLength(FLOWS)
     // Every proof is good for the app that shares the secret, whichever instance signed it.
-    for (const proof of proofs) {
-      const verified = await verifyPhoneToken(proof, { secret: SECRET, allowSandbox: true })
+    for (const outcome of outcomes) {
+      const verified = await verifyPhoneToken((outcome as { proof: string }).proof, { secret: SECRET, allowSandbox: true })
       expect(verified.phoneNumber).toMatch(/^\+4477009\d{5}$/)
     }
   }, 120_000)
+
+  it('accepts each proof once when three app instances verify it at the same time on the shared store', async () => {
+    const outcomes = await Promise.all([0, 1, 2].map((index) => completeFlow(index)))
+    expect(outcomes.flatMap((outcome) => ('problem' in outcome ? [outcome.problem] : []))).toEqual([])
+    // Three connections, as three instances of the app have: the store, not a process, must say who came first.
+    const stores = [0, 1, 2].map(() => createRedisStore({ url: (redis as TestRedisServer).url }, { prefix }))
+    try {
+      for (const outcome of outcomes) {
+        const proof = (outcome as { proof: string }).proof
+        const verified = await Promise.allSettled(
+          stores.map((store) => verifyPhoneToken(proof, { secret: SECRET, allowSandbox: true, store })),
+        )
+        expect(verified.filter((result) => result.status === 'fulfilled')).toHaveLength(1)
+        expect(
+          verified.flatMap((result) => (result.status === 'rejected' ? [(result.reason as { code?: string }).code] : [])),
+        ).toEqual(['token_used', 'token_used'])
+      }
+    } finally {
+      await Promise.all(stores.map((store) => store.close()))
+    }
+  }, 60_000)
 
   it('accepts exactly 3 of 30 concurrent sends to one number, from 30 clients across the instances, and delivers at most 3', async () => {
     const phoneNumber = newNumber()
