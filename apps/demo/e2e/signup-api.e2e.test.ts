@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startFakeDing } from '../../../packages/server/src/testing/fake-ding'
+import { startRedisServer } from '../../../packages/server/src/testing/redis-server'
+import { createDemoApp } from '../server/app'
 import { latestCode, type RunningDemo, startDemo } from './harness'
 
 let demo: RunningDemo
@@ -194,6 +196,45 @@ describe('a proof signed on the sandbox', () => {
       await dingDemo.close()
       await ding.close()
       await sandboxDemo.close()
+    }
+  })
+})
+
+describe('two demo servers on one Redis (REDIS_URL)', () => {
+  it('checks on one the code the other sent, and makes one account of a proof whichever server gets the submits', async () => {
+    const redis = await startRedisServer()
+    const env = { REDIS_URL: redis.url, OTP_SECRET: 'two-demo-servers-share-this-secret-0123456789' }
+    const servers = [1, 2].map(() => createDemoApp({ env, log: () => {}, logger: false }))
+    const [first, second] = servers as [ReturnType<typeof createDemoApp>, ReturnType<typeof createDemoApp>]
+    const call = async (server: typeof first, path: string, body?: unknown) => {
+      const response = await server.app.request(
+        path,
+        body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      )
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+    }
+    try {
+      const phoneNumber = '+447700900198'
+      const sent = await call(first, '/api/otp/authentication', { phone_number: phoneNumber })
+      expect(sent.status).toBe(200)
+      const outbox = await call(second, `/api/otp/sandbox/outbox?phone_number=${encodeURIComponent(phoneNumber)}`)
+      const code = (outbox.body.messages as { code: string }[])[0]?.code
+      expect(code).toMatch(/^\d{6}$/)
+      const checked = await call(second, '/api/otp/check', {
+        authentication_uuid: sent.body.authentication_uuid,
+        check_code: code,
+        flow_token: sent.body.flow_token,
+      })
+      expect(checked.body.status).toBe('valid')
+      const token = String(checked.body.verification_token)
+
+      expect((await call(first, '/api/signup', { name: 'Ada', phone_token: token })).status).toBe(200)
+      const again = await call(second, '/api/signup', { name: 'Ada', phone_token: token })
+      expect(again.status).toBe(409)
+      expect(again.body.code).toBe('token_used')
+    } finally {
+      await Promise.all(servers.map((server) => (server.provider.handler.store as { close?: () => Promise<void> }).close?.()))
+      await redis.close()
     }
   })
 })
