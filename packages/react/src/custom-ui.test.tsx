@@ -65,7 +65,7 @@ function CodeStep({ flow }: { flow: UseOtpFlowResult }) {
     <form
       onSubmit={(event) => {
         event.preventDefault()
-        flow.submitCode(code.replace(/\D/g, ''))
+        flow.checkCode(code.replace(/\D/g, ''))
       }}
     >
       <input
@@ -75,7 +75,7 @@ function CodeStep({ flow }: { flow: UseOtpFlowResult }) {
         value={code}
         onChange={(event) => setCode(event.target.value)}
       />
-      {/* submitCode only works in awaitingCode: not while checking, nor while a resend is under way */}
+      {/* checkCode only works in awaitingCode: not while checking, nor while a resend is under way */}
       <button type="submit" disabled={flow.status !== 'awaitingCode'}>
         Verify
       </button>

@@ -79,6 +79,8 @@ describe('UseOtpFlowResult', () => {
 
   it('has the actions in every state', () => {
     expectTypeOf(flow.send).toEqualTypeOf<(phoneNumber: string) => void>()
+    expectTypeOf(flow.checkCode).toEqualTypeOf<(code: string) => void>()
+    // The deprecated name of checkCode, kept for one minor version.
     expectTypeOf(flow.submitCode).toEqualTypeOf<(code: string) => void>()
     expectTypeOf<UseOtpFlowResultOf<'verified'>['reset']>().toEqualTypeOf<() => void>()
     expectTypeOf<UseOtpFlowResultOf<'idle'>['changeNumber']>().toEqualTypeOf<() => void>()

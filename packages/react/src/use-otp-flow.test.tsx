@@ -70,7 +70,7 @@ describe('useOtpFlow', () => {
     })
     expect(sandbox.outbox.latest(PHONE)?.code).toBe(CODE)
 
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     expect(result.current.status).toBe('checking')
     await settle()
 
@@ -90,20 +90,31 @@ describe('useOtpFlow', () => {
     act(() => result.current.send(PHONE))
     await settle()
 
-    act(() => result.current.submitCode('000000'))
+    act(() => result.current.checkCode('000000'))
     await settle()
     expect(result.current).toMatchObject({ status: 'awaitingCode', attemptsLeft: 4, lastRejectedCode: '000000' })
     expect(result.current.error?.code).toBe('invalid_code')
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'invalid_code' }))
 
-    act(() => result.current.submitCode('000000'))
+    act(() => result.current.checkCode('000000'))
     await settle()
     expect(calls.check).toHaveBeenCalledTimes(1)
 
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     await settle()
     expect(result.current.status).toBe('verified')
     expect(calls.check).toHaveBeenCalledTimes(2)
+  })
+
+  it('still checks a code through submitCode, the deprecated name of checkCode', async () => {
+    const { result, calls } = setup()
+    act(() => result.current.send(PHONE))
+    await settle()
+    act(() => result.current.submitCode(CODE))
+    expect(result.current.status).toBe('checking')
+    await settle()
+    expect(result.current.status).toBe('verified')
+    expect(calls.check).toHaveBeenCalledTimes(1)
   })
 
   it('sends one request for a double submit', async () => {
@@ -116,10 +127,10 @@ describe('useOtpFlow', () => {
     expect(calls.createAuthentication).toHaveBeenCalledTimes(1)
 
     act(() => {
-      result.current.submitCode(CODE)
-      result.current.submitCode(CODE)
+      result.current.checkCode(CODE)
+      result.current.checkCode(CODE)
     })
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     await advance(300)
     expect(calls.check).toHaveBeenCalledTimes(1)
     expect(result.current.status).toBe('verified')
@@ -200,7 +211,7 @@ describe('useOtpFlow', () => {
     const first = setup({}, {})
     act(() => first.result.current.send(PHONE))
     await settle()
-    act(() => first.result.current.submitCode('000000'))
+    act(() => first.result.current.checkCode('000000'))
     await settle()
     const before = first.result.current
     first.unmount()
@@ -220,7 +231,7 @@ describe('useOtpFlow', () => {
       expiresAt: before.expiresAt,
     })
 
-    act(() => second.result.current.submitCode(CODE))
+    act(() => second.result.current.checkCode(CODE))
     await settle()
     expect(second.result.current.status).toBe('verified')
     expect(Object.keys(sessionStorage)).toEqual([])
@@ -287,7 +298,7 @@ describe('useOtpFlow', () => {
       const view = setup(options, {}, withProof)
       act(() => view.result.current.send(PHONE))
       await settle()
-      act(() => view.result.current.submitCode(CODE))
+      act(() => view.result.current.checkCode(CODE))
       await settle()
       return view
     }
@@ -380,7 +391,7 @@ describe('useOtpFlow', () => {
     const first = setup()
     act(() => first.result.current.send(PHONE))
     await settle()
-    act(() => first.result.current.submitCode(CODE))
+    act(() => first.result.current.checkCode(CODE))
     await settle()
     expect(first.result.current.status).toBe('verified')
     first.unmount()
@@ -404,7 +415,7 @@ describe('useOtpFlow', () => {
     const { result } = setup()
     act(() => result.current.send(PHONE))
     await settle()
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     await settle()
     expect(result.current.status).toBe('verified')
   })
@@ -447,13 +458,13 @@ describe('useOtpFlow', () => {
     }))
     act(() => result.current.send(PHONE))
     await settle()
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     await settle()
     expect(result.current).toMatchObject({ status: 'awaitingCode', phoneNumber: PHONE, lastRejectedCode: undefined })
     expect(result.current.error?.code).toBe('network_error')
     expect(result.current.error?.retryable).toBe(true)
 
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     await settle()
     expect(calls.check).toHaveBeenCalledTimes(2)
     expect(result.current.status).toBe('verified')
@@ -492,7 +503,7 @@ describe('useOtpFlow', () => {
     const { result } = renderHook(() => useOtpFlow(), { wrapper })
     act(() => result.current.send(PHONE))
     await settle()
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     await advance(1_000)
     expect(queryClient.getMutationCache().getAll()).toHaveLength(2)
     expect(check).toHaveBeenCalledTimes(1)
@@ -533,7 +544,7 @@ describe('useOtpFlow used the way a custom UI uses it', () => {
     const { result } = renderHook(() => useOtpFlow({ onVerified }), strictly(sandbox))
     act(() => result.current.send(PHONE))
     await settle()
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     await settle()
     expect(result.current.status).toBe('verified')
     expect(onVerified).toHaveBeenCalledTimes(1)
@@ -544,10 +555,10 @@ describe('useOtpFlow used the way a custom UI uses it', () => {
     const { result, calls, sandbox } = setup({ maxAttempts: 2, onError }, { maxCheckAttempts: 2 })
     act(() => result.current.send(PHONE))
     await settle()
-    act(() => result.current.submitCode('000001'))
+    act(() => result.current.checkCode('000001'))
     await settle()
     expect(result.current).toMatchObject({ status: 'awaitingCode', attemptsLeft: 1 })
-    act(() => result.current.submitCode('000002'))
+    act(() => result.current.checkCode('000002'))
     await settle()
     expect(result.current).toMatchObject({ status: 'blocked', phoneNumber: PHONE, until: undefined })
     expect(onError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'rate_limited' }))
@@ -560,7 +571,7 @@ describe('useOtpFlow used the way a custom UI uses it', () => {
     await settle()
     expect(calls.createAuthentication).toHaveBeenCalledTimes(2)
     expect(result.current).toMatchObject({ status: 'awaitingCode', attemptsLeft: 2 })
-    act(() => result.current.submitCode(sandbox.outbox.latest(PHONE)?.code ?? ''))
+    act(() => result.current.checkCode(sandbox.outbox.latest(PHONE)?.code ?? ''))
     await settle()
     expect(result.current.status).toBe('verified')
   })
@@ -586,7 +597,7 @@ describe('useOtpFlow used the way a custom UI uses it', () => {
     const { result, calls } = setup()
     const idle = result.current
     act(() => {
-      idle.submitCode(CODE)
+      idle.checkCode(CODE)
       idle.resend()
       idle.changeNumber()
     })
@@ -594,12 +605,12 @@ describe('useOtpFlow used the way a custom UI uses it', () => {
 
     act(() => result.current.send(PHONE))
     await settle()
-    act(() => result.current.submitCode(CODE))
+    act(() => result.current.checkCode(CODE))
     await settle()
     const verified = result.current
     expect(verified.status).toBe('verified')
     act(() => {
-      verified.submitCode(CODE)
+      verified.checkCode(CODE)
       verified.resend()
     })
     await settle()
@@ -614,7 +625,7 @@ describe('useOtpFlow used the way a custom UI uses it', () => {
     const { result } = setup({ onError })
     act(() => result.current.send(PHONE))
     await settle()
-    act(() => result.current.submitCode('000000'))
+    act(() => result.current.checkCode('000000'))
     await settle()
     await advance(30_000)
     expect(result.current.resendStatus).toBe('available')

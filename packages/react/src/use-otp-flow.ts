@@ -75,6 +75,8 @@ export interface UseOtpFlowActions {
    */
   send: (phoneNumber: string) => void
   /** Checks a code. Ignored while checking, for the code just rejected, and with no attempts left. */
+  checkCode: (code: string) => void
+  /** @deprecated Use `checkCode`, the same action under the word the flow uses for it everywhere else. */
   submitCode: (code: string) => void
   /** Sends the code again. Ignored (no request) before `resendAvailableAt` or with no resend left; after expiry, sends a new code. */
   resend: () => void
@@ -154,7 +156,7 @@ interface Latest {
   }
 }
 
-// The flow owns retry decisions: a replayed check burns an attempt and a replayed send costs an SMS, whatever the
+// The flow owns transport retries: a replayed check burns an attempt and a replayed send costs an SMS, whatever the
 // app's QueryClient defaults say. `always` runs the request offline too, so it fails into the flow's retryable error
 // instead of pausing unseen.
 // gcTime 0: a finished check's variables (the typed code) leave the mutation cache at once.
@@ -171,7 +173,7 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
  *
  * @example
  * const flow = useOtpFlow({ onVerified: ({ verificationToken }) => signUp(verificationToken) })
- * if (flow.status === 'awaitingCode') return <CodeForm onCode={flow.submitCode} error={flow.error} />
+ * if (flow.status === 'awaitingCode') return <CodeForm onCode={flow.checkCode} error={flow.error} />
  */
 export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
   const { client, queryClient } = useOtpFlowContext()
@@ -310,7 +312,8 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
     const persisting = () => (latest.current.options.persist ?? 'session') === 'session'
     const actions: UseOtpFlowActions = {
       send: (phoneNumber) => dispatch({ type: 'SEND', phoneNumber, known: persisting() ? loadSession(phoneNumber) : undefined }),
-      submitCode: (code) => dispatch({ type: 'CODE_SUBMITTED', code }),
+      checkCode: (code) => dispatch({ type: 'CHECK', code }),
+      submitCode: (code) => dispatch({ type: 'CHECK', code }),
       resend: () => dispatch({ type: 'RESEND' }),
       changeNumber: () => {
         generation += 1

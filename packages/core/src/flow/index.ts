@@ -4,6 +4,7 @@ export type {
   AwaitingCodeState,
   BlockedState,
   CheckingState,
+  CodeSubmittedEvent,
   ErrorState,
   ExpiredState,
   FlowContext,

@@ -98,7 +98,7 @@ const events: Record<FlowEventType, FlowEvent> = {
   SEND: { type: 'SEND', phoneNumber: PHONE },
   SEND_SUCCEEDED: { type: 'SEND_SUCCEEDED', result: sent() },
   SEND_FAILED: { type: 'SEND_FAILED', error: new OtpError('network_error', 'offline') },
-  CODE_SUBMITTED: { type: 'CODE_SUBMITTED', code: '654321' },
+  CHECK: { type: 'CHECK', code: '654321' },
   CHECK_SUCCEEDED: { type: 'CHECK_SUCCEEDED', result: checked('valid', { verificationToken: 'proof' }) },
   CHECK_FAILED: { type: 'CHECK_FAILED', error: new OtpError('network_error', 'offline') },
   RESEND: { type: 'RESEND' },
@@ -127,7 +127,7 @@ const E = Object.keys(events) as FlowEventType[]
 
 /**
  * Where each event leads from each state at T0 (`same`: ignored, the very same state object comes back).
- * Columns follow `events`: SEND, SEND_SUCCEEDED, SEND_FAILED, CODE_SUBMITTED, CHECK_SUCCEEDED, CHECK_FAILED,
+ * Columns follow `events`: SEND, SEND_SUCCEEDED, SEND_FAILED, CHECK, CHECK_SUCCEEDED, CHECK_FAILED,
  * RESEND, RESEND_SUCCEEDED, RESEND_FAILED, CLOCK_CHECKED, CHANGE_NUMBER, RESET, RESTORED, VERIFICATION_RESTORED.
  */
 // biome-ignore format: the table reads as a grid
@@ -323,8 +323,8 @@ describe('check answers', () => {
   it('remembers a rejected code and ignores it when submitted again, without a request', () => {
     const wrong = check(checked('invalid'))
     expect(wrong).toMatchObject({ status: 'awaitingCode', lastRejectedCode: '123456' })
-    expect(transition(wrong, { type: 'CODE_SUBMITTED', code: '123456' }, context)).toBe(wrong)
-    expect(transition(wrong, { type: 'CODE_SUBMITTED', code: '123457' }, context)).toMatchObject({
+    expect(transition(wrong, { type: 'CHECK', code: '123456' }, context)).toBe(wrong)
+    expect(transition(wrong, { type: 'CHECK', code: '123457' }, context)).toMatchObject({
       status: 'checking',
       code: '123457',
       lastRejectedCode: '123456',
@@ -362,7 +362,7 @@ describe('check answers', () => {
 
   it('does not count a code the network lost as rejected', () => {
     const lost = transition(states.checking, { type: 'CHECK_FAILED', error: new OtpError('timeout', 'slow') }, context)
-    expect(transition(lost, { type: 'CODE_SUBMITTED', code: '123456' }, context).status).toBe('checking')
+    expect(transition(lost, { type: 'CHECK', code: '123456' }, context).status).toBe('checking')
   })
 
   it('ends in error when the server lost the authentication', () => {
@@ -370,14 +370,20 @@ describe('check answers', () => {
     expect(next).toMatchObject({ status: 'error', phoneNumber: PHONE })
   })
 
-  it('ignores a second submit while checking (one request)', () => {
-    expect(transition(states.checking, { type: 'CODE_SUBMITTED', code: '123456' }, context)).toBe(states.checking)
+  it('ignores a second check while checking (one request)', () => {
+    expect(transition(states.checking, { type: 'CHECK', code: '123456' }, context)).toBe(states.checking)
   })
 
   it('does not send a code once the deadline has passed', () => {
-    const late = transition(awaiting, { type: 'CODE_SUBMITTED', code: '123456' }, { now: T0 + 600_000 })
+    const late = transition(awaiting, { type: 'CHECK', code: '123456' }, { now: T0 + 600_000 })
     expect(late).toMatchObject({ status: 'expired', phoneNumber: PHONE })
     expect(late.status === 'expired' && late.error.code).toBe('expired')
+  })
+
+  it('still checks a code sent as CODE_SUBMITTED, the deprecated name of CHECK', () => {
+    const next = transition(states.awaitingCode, { type: 'CODE_SUBMITTED', code: '654321' }, context)
+    expect(next).toEqual(transition(states.awaitingCode, { type: 'CHECK', code: '654321' }, context))
+    expect(next.status).toBe('checking')
   })
 })
 
@@ -443,7 +449,7 @@ describe('resend', () => {
   it('marks resends exhausted after rate_limited, leaving the current code usable', () => {
     const next = answer(retried('rate_limited'))
     expect(next).toMatchObject({ status: 'awaitingCode', remainingResends: 0, resendStatus: 'exhausted' })
-    expect(transition(next, { type: 'CODE_SUBMITTED', code: '123456' }, due).status).toBe('checking')
+    expect(transition(next, { type: 'CHECK', code: '123456' }, due).status).toBe('checking')
   })
 
   it('keeps the session with a retryable error when the network fails', () => {

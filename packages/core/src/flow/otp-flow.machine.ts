@@ -177,7 +177,8 @@ export type FlowEvent =
   | { type: 'SEND'; phoneNumber: string; known?: FlowSession | undefined }
   | { type: 'SEND_SUCCEEDED'; result: CreateAuthenticationResult }
   | { type: 'SEND_FAILED'; error: OtpError }
-  | { type: 'CODE_SUBMITTED'; code: string }
+  /** The user asks to check a code (the contract's `check`). */
+  | { type: 'CHECK'; code: string }
   | { type: 'CHECK_SUCCEEDED'; result: CheckResult }
   | { type: 'CHECK_FAILED'; error: OtpError }
   /** The user's resend (before its deadline it is ignored). After expiry it sends a new code to the same number. */
@@ -194,6 +195,9 @@ export type FlowEvent =
   | { type: 'VERIFICATION_RESTORED'; verified: VerifiedRecord }
 
 export type FlowEventType = FlowEvent['type']
+
+/** @deprecated Use `{ type: 'CHECK', code }`: the same event under the word the flow uses for it everywhere else. */
+export type CodeSubmittedEvent = { type: 'CODE_SUBMITTED'; code: string }
 
 /** What a transition needs besides the state and the event. */
 export interface FlowContext {
@@ -502,8 +506,9 @@ function onClockChecked(state: FlowState, now: number): FlowState {
  * let state: FlowState = initialFlowState
  * state = transition(state, { type: 'SEND', phoneNumber: '+14155552671' }, { now: clock.now() }) // sending
  */
-export function transition(state: FlowState, event: FlowEvent, context: FlowContext): FlowState {
+export function transition(state: FlowState, event: FlowEvent | CodeSubmittedEvent, context: FlowContext): FlowState {
   const { now } = context
+  if (event.type === 'CODE_SUBMITTED') return transition(state, { type: 'CHECK', code: event.code }, context)
   switch (event.type) {
     case 'SEND': {
       // A block with a known end holds for its number until then; another number, or a block without an end, may try again.
@@ -532,7 +537,7 @@ export function transition(state: FlowState, event: FlowEvent, context: FlowCont
     case 'SEND_FAILED':
       if (state.status !== 'sending' || state.reason !== 'send') return state
       return onSendFailed(state.phoneNumber, event.error, now)
-    case 'CODE_SUBMITTED': {
+    case 'CHECK': {
       if (state.status !== 'awaitingCode') return state
       if (event.code === '' || event.code === state.lastRejectedCode || state.attemptsLeft === 0) return state
       if (!isSessionAlive(state, now)) return expired(state.phoneNumber)

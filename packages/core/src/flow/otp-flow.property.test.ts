@@ -41,7 +41,7 @@ const step = fc.record({
       }),
       weight: 1,
     },
-    { arbitrary: fc.record({ type: fc.constant('CODE_SUBMITTED' as const), code: fc.constantFrom(...CODES) }), weight: 5 },
+    { arbitrary: fc.record({ type: fc.constant('CHECK' as const), code: fc.constantFrom(...CODES) }), weight: 5 },
     {
       arbitrary: fc.record({
         type: fc.constant('CHECK_SUCCEEDED' as const),
@@ -91,8 +91,8 @@ function toEvent({ event }: Step, now: number): FlowEvent {
     case 'CHECK_FAILED':
     case 'RESEND_FAILED':
       return { type: event.type, error: new OtpError(event.code, event.code) }
-    case 'CODE_SUBMITTED':
-      return { type: 'CODE_SUBMITTED', code: event.code }
+    case 'CHECK':
+      return { type: 'CHECK', code: event.code }
     case 'CHECK_SUCCEEDED':
       return {
         type: 'CHECK_SUCCEEDED',
@@ -142,13 +142,13 @@ describe('the flow machine under random sessions (any event, in any order, at an
           // Only a user's action starts a request; answers, clock checks and navigation never do.
           if (startsRequest(state, next)) {
             requests += 1
-            expect(['SEND', 'RESEND', 'CODE_SUBMITTED']).toContain(event.type)
+            expect(['SEND', 'RESEND', 'CHECK']).toContain(event.type)
           }
           // A request in flight: the next send, resend or check waits for its answer.
           if (state.status === 'sending' || state.status === 'checking') {
-            if (event.type === 'SEND' || event.type === 'RESEND' || event.type === 'CODE_SUBMITTED') expect(next).toBe(state)
+            if (event.type === 'SEND' || event.type === 'RESEND' || event.type === 'CHECK') expect(next).toBe(state)
           }
-          if (state.status === 'awaitingCode' && event.type === 'CODE_SUBMITTED') {
+          if (state.status === 'awaitingCode' && event.type === 'CHECK') {
             // The code just rejected, an empty code or one with no attempt left never reaches the server again.
             if (event.code === '' || event.code === state.lastRejectedCode || state.attemptsLeft === 0) {
               resubmitsRefused += 1
