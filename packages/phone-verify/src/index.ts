@@ -4,7 +4,12 @@ export { toAsciiDigits } from './digits'
 export type { LocaleName } from './locales'
 export { en } from './locales/en'
 export { createMessageFormat, type MessageFormat, type Messages, type MessagesOverride, mergeMessages } from './messages'
-export { CountryPicker, type CountryPickerLabels, type CountryPickerProps } from './phone/country-picker'
+export {
+  CountryPicker,
+  type CountryPickerLabels,
+  type CountryPickerMessages,
+  type CountryPickerProps,
+} from './phone/country-picker'
 export { loadPhoneMetadata } from './phone/metadata'
 export type { PhoneKit } from './phone/phone-engine'
 export { PhoneField, type PhoneFieldProps, type PhoneValueDetails } from './phone/phone-field'

@@ -33,7 +33,7 @@ export interface Messages {
   /** Announced when the code step comes back for a code sent before (a reload, the same number again): no new SMS. */
   codeResumed: (phoneNumber: string, f: MessageFormat) => string
   verificationCode: string
-  codeHint: (length: number, f: MessageFormat) => string
+  codeHint: (codeLength: number, f: MessageFormat) => string
   verify: string
   verifying: string
   resendCode: string

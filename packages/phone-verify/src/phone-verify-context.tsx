@@ -45,7 +45,7 @@ export interface PhoneVerifyContextValue {
   clock: Clock
   disabled: boolean
   classNames: PhoneVerifyClassNames
-  countries: readonly CountryCode[] | undefined
+  allowedCountries: readonly CountryCode[] | undefined
   preferredCountries: readonly CountryCode[] | undefined
   codeLength: number
   autoSubmit: boolean

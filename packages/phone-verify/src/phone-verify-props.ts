@@ -39,9 +39,14 @@ export interface PhoneVerifyProps {
   onVerified?: (details: VerifiedDetails) => void
   /** Called with every error the flow shows. */
   onError?: (error: OtpError) => void
-  /** The country chosen at first. @default the region of the browser's language, else the first of `countries`, else US */
+  /** The country chosen at first. @default the region of the browser's language, else the first of `allowedCountries`, else US */
   defaultCountry?: CountryCode
-  /** Only these countries are offered, in this order. @default every country */
+  /**
+   * Only these countries are offered, in this order: pass the list the endpoint's `allowedCountries` accepts.
+   * @default every country
+   */
+  allowedCountries?: readonly CountryCode[]
+  /** @deprecated Use `allowedCountries`, the word the endpoint uses for the same list. */
   countries?: readonly CountryCode[]
   /** Countries listed first. @default [] */
   preferredCountries?: readonly CountryCode[]

@@ -174,6 +174,12 @@ describe('PhoneVerify', () => {
 
   it('falls back to the first offered country when the guess is not offered', () => {
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR'])
+    render(<PhoneVerify client={createSandbox()} allowedCountries={['DE', 'AT']} flowOptions={{ persist: false }} />)
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('🇩🇪 +49')
+  })
+
+  it('still offers the countries given as countries, the deprecated name of allowedCountries', () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR'])
     render(<PhoneVerify client={createSandbox()} countries={['DE', 'AT']} flowOptions={{ persist: false }} />)
     expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('🇩🇪 +49')
   })

@@ -56,7 +56,8 @@ function PhoneVerifyFlow({
   onVerified,
   onError,
   defaultCountry,
-  countries,
+  allowedCountries: allowedCountriesProp,
+  countries: deprecatedCountries,
   preferredCountries,
   defaultPhoneNumber,
   locale: localeProp,
@@ -71,6 +72,7 @@ function PhoneVerifyFlow({
   flowOptions,
 }: PhoneVerifyProps): ReactNode {
   const { messages, locale, format } = useMessages(messagesProp, localeProp)
+  const allowedCountries = allowedCountriesProp ?? deprecatedCountries
   const clock = flowOptions?.clock ?? systemClock
   const flow = useOtpFlow({ ...flowOptions, onVerified, onError })
   const lastStep = useRef<PhoneVerifyStep>('phone')
@@ -78,7 +80,7 @@ function PhoneVerifyFlow({
   lastStep.current = step
   const ids = usePartIds()
   const refs = usePartRefs()
-  const number = useNumberEntry({ defaultPhoneNumber, defaultCountry, countries })
+  const number = useNumberEntry({ defaultPhoneNumber, defaultCountry, allowedCountries })
   const [code, setCode] = useState('')
   const [announcement, setAnnouncement] = useState<Announcement>()
   const shown = useShownError({ flow, step, invalidNumber: number.invalid, messages, format, clock })
@@ -94,7 +96,7 @@ function PhoneVerifyFlow({
     clock,
     disabled,
     classNames,
-    countries,
+    allowedCountries,
     preferredCountries,
     codeLength,
     autoSubmit,

@@ -45,10 +45,10 @@ export interface NumberEntry {
 export interface NumberEntryOptions {
   defaultPhoneNumber: string | undefined
   defaultCountry: CountryCode | undefined
-  countries: readonly CountryCode[] | undefined
+  allowedCountries: readonly CountryCode[] | undefined
 }
 
-export function useNumberEntry({ defaultPhoneNumber, defaultCountry, countries }: NumberEntryOptions): NumberEntry {
+export function useNumberEntry({ defaultPhoneNumber, defaultCountry, allowedCountries }: NumberEntryOptions): NumberEntry {
   // The guess reads the browser's languages after hydration, so the server's HTML and the first client render agree.
   const guessed = useSyncExternalStore(noSubscribe, guessOnClient, guessOnServer)
   // With the phone kit already loaded (a second mount, or preloaded), a default number is read at once, so a country
@@ -61,8 +61,8 @@ export function useNumberEntry({ defaultPhoneNumber, defaultCountry, countries }
   })
   const [chosenCountry, setCountry] = useState<CountryCode | undefined>(initial.country)
   const fits = (code: CountryCode | undefined): code is CountryCode =>
-    code !== undefined && (!countries || countries.includes(code))
-  const country = chosenCountry ?? (fits(guessed) ? guessed : (countries?.[0] ?? 'US'))
+    code !== undefined && (!allowedCountries || allowedCountries.includes(code))
+  const country = chosenCountry ?? (fits(guessed) ? guessed : (allowedCountries?.[0] ?? 'US'))
 
   const [text, setText] = useState(initial.text)
   const textRef = useRef(text)

@@ -44,7 +44,7 @@ export function useVerifyActions({
       focusCode()
       return
     }
-    flow.submitCode(value)
+    flow.checkCode(value)
   }
   const resend = () => {
     lastCodeAction.current = 'resend'

@@ -144,6 +144,17 @@ describe('CodeField', () => {
     expect(get).not.toHaveBeenCalled()
   })
 
+  it('draws codeLength slots and completes at that many digits, as with length, its deprecated name', () => {
+    const onComplete = vi.fn()
+    const { container, unmount } = render(<CodeField aria-label="Verification code" codeLength={4} onComplete={onComplete} />)
+    expect(slots(container)).toHaveLength(4)
+    fireEvent.change(field(), { target: { value: '1234' } })
+    expect(onComplete).toHaveBeenCalledWith('1234')
+    unmount()
+    const old = render(<CodeField aria-label="Verification code" length={8} />)
+    expect(slots(old.container)).toHaveLength(8)
+  })
+
   it('marks itself invalid', () => {
     const { container } = render(<CodeField aria-label="Verification code" invalid />)
     expect(field()).toHaveAttribute('aria-invalid', 'true')

@@ -23,6 +23,8 @@ export interface CodeFieldProps
   /** Called once each time the field holds a complete code it did not hold just before. */
   onComplete?: (code: string) => void
   /** Number of digits. @default 6 */
+  codeLength?: number
+  /** @deprecated Use `codeLength`, the word `<PhoneVerify>` and the sandbox use for the same number. */
   length?: number
   /** Marks the field and its slots invalid (`aria-invalid`, `data-invalid`). @default false */
   invalid?: boolean
@@ -50,7 +52,7 @@ interface Selection {
  * direction, and a gutter after the last slot leaves room for password-manager badges.
  *
  * @example
- * <CodeField aria-label="Verification code" onComplete={(code) => flow.submitCode(code)} />
+ * <CodeField aria-label="Verification code" onComplete={(code) => flow.checkCode(code)} />
  */
 export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function CodeField(
   {
@@ -58,7 +60,8 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
     defaultValue,
     onValueChange,
     onComplete,
-    length = 6,
+    codeLength: codeLengthProp,
+    length: deprecatedLength,
     invalid = false,
     webOtp = true,
     disabled,
@@ -76,9 +79,10 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
   },
   forwardedRef,
 ) {
+  const codeLength = codeLengthProp ?? deprecatedLength ?? 6
   const inputRef = useRef<HTMLInputElement>(null)
   const ref = useMergedRef(forwardedRef, inputRef)
-  const [internal, setInternal] = useState(() => normalizeCode(defaultValue ?? '', length))
+  const [internal, setInternal] = useState(() => normalizeCode(defaultValue ?? '', codeLength))
   const controlled = valueProp !== undefined
   const value = controlled ? valueProp : internal
   const [focused, setFocused] = useState(false)
@@ -92,18 +96,18 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
     if (caret !== undefined) updateSelection(caret, caret)
     if (!controlled) setInternal(next)
     if (next !== value) onValueChange?.(next)
-    if (next.length === length && next !== lastComplete.current) {
+    if (next.length === codeLength && next !== lastComplete.current) {
       lastComplete.current = next
       onComplete?.(next)
-    } else if (next.length < length) lastComplete.current = undefined
+    } else if (next.length < codeLength) lastComplete.current = undefined
   }
   const commitRef = useRef(commit)
   commitRef.current = commit
 
   // A parent clearing the field (after a wrong code) makes the same code count as new when typed again.
   useEffect(() => {
-    if (value.length < length) lastComplete.current = undefined
-  }, [value, length])
+    if (value.length < codeLength) lastComplete.current = undefined
+  }, [value, codeLength])
 
   useEffect(() => {
     if (!webOtp || disabled || typeof window === 'undefined' || !('OTPCredential' in window)) return
@@ -114,14 +118,14 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
       .then((credential) => {
         const code = (credential as { code?: string } | null)?.code
         if (code && !controller.signal.aborted) {
-          const next = normalizeCode(code, length)
+          const next = normalizeCode(code, codeLength)
           commitRef.current(next, next.length)
         }
       })
       // Aborted, or the user dismissed the browser's prompt: typing stays the way in.
       .catch(() => {})
     return () => controller.abort()
-  }, [webOtp, disabled, length])
+  }, [webOtp, disabled, codeLength])
 
   // select and keyup follow every keystroke: an unchanged selection must not even schedule a render.
   const selectionRef = useRef(selection)
@@ -142,11 +146,11 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
     const caret = input.selectionStart ?? raw.length
     const ascii = toAsciiDigits(raw)
     // A digit typed into a full field replaces the digit after the caret instead of being dropped at the end.
-    if (value.length === length && raw.length === length + 1 && /^\d+$/.test(ascii) && caret <= length) {
+    if (value.length === codeLength && raw.length === codeLength + 1 && /^\d+$/.test(ascii) && caret <= codeLength) {
       const next = ascii.slice(0, caret) + ascii.slice(caret + 1)
-      return commit(next, Math.min(caret, length))
+      return commit(next, Math.min(caret, codeLength))
     }
-    const next = normalizeCode(raw, length)
+    const next = normalizeCode(raw, codeLength)
     if (next === raw) return commit(next, caret)
     const digitsBeforeCaret = toAsciiDigits(raw.slice(0, caret)).replace(/\D/g, '').length
     const bulk = raw.length - value.length > 1
@@ -168,14 +172,14 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
     updateSelection(start, end)
   }
 
-  const full = value.length === length
+  const full = value.length === codeLength
   // The selection last seen in the input, clamped to the value: a parent that clears or shortens the value (after a
   // wrong code) does not fire select, and a stale caret past the end would leave no slot showing the focus.
   const start = Math.min(selection.start, value.length)
   const end = Math.min(selection.end, value.length)
-  const slots = Array.from({ length }, (_, index) => {
+  const slots = Array.from({ length: codeLength }, (_, index) => {
     const char = value[index]
-    const caretHere = start === end && (start === index || (full && index === length - 1 && start === length))
+    const caretHere = start === end && (start === index || (full && index === codeLength - 1 && start === codeLength))
     const active = focused && (caretHere || (index >= start && index < end))
     return { index, char, active }
   })
@@ -190,7 +194,7 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
       {...(focused ? { 'data-focus': '' } : {})}
       dir="ltr"
       className={rootClassName}
-      style={{ '--otpflow-code-length': length, ...style } as CSSProperties}
+      style={{ '--otpflow-code-length': codeLength, ...style } as CSSProperties}
     >
       <input
         ref={ref}

@@ -15,7 +15,7 @@ export const ar: Messages = {
   codeSentTo: (phoneNumber) => `تم إرسال الرمز إلى ${ltr(phoneNumber)}`,
   codeResumed: (phoneNumber) => `أدخل الرمز المُرسل إلى ${ltr(phoneNumber)}`,
   verificationCode: 'رمز التحقق',
-  codeHint: (length, f) => `أدخل الرمز المكوّن من ${f.number(length)} أرقام الوارد في الرسالة النصية.`,
+  codeHint: (codeLength, f) => `أدخل الرمز المكوّن من ${f.number(codeLength)} أرقام الوارد في الرسالة النصية.`,
   verify: 'تحقق',
   verifying: 'جارٍ التحقق…',
   resendCode: 'إعادة إرسال الرمز',

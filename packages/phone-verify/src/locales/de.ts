@@ -12,7 +12,7 @@ export const de: Messages = {
   codeSentTo: (phoneNumber) => `Code an ${phoneNumber} gesendet`,
   codeResumed: (phoneNumber) => `Geben Sie den Code ein, der an ${phoneNumber} gesendet wurde`,
   verificationCode: 'Bestätigungscode',
-  codeHint: (length, f) => `Geben Sie den ${f.number(length)}-stelligen Code aus der SMS ein.`,
+  codeHint: (codeLength, f) => `Geben Sie den ${f.number(codeLength)}-stelligen Code aus der SMS ein.`,
   verify: 'Bestätigen',
   verifying: 'Wird geprüft…',
   resendCode: 'Code erneut senden',

@@ -12,7 +12,7 @@ export const en: Messages = {
   codeSentTo: (phoneNumber) => `Code sent to ${phoneNumber}`,
   codeResumed: (phoneNumber) => `Enter the code sent to ${phoneNumber}`,
   verificationCode: 'Verification code',
-  codeHint: (length, f) => `Enter the ${f.number(length)}-digit code from the text message.`,
+  codeHint: (codeLength, f) => `Enter the ${f.number(codeLength)}-digit code from the text message.`,
   verify: 'Verify',
   verifying: 'Verifying…',
   resendCode: 'Resend code',

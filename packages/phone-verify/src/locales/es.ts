@@ -12,7 +12,7 @@ export const es: Messages = {
   codeSentTo: (phoneNumber) => `Código enviado al ${phoneNumber}`,
   codeResumed: (phoneNumber) => `Escribe el código enviado al ${phoneNumber}`,
   verificationCode: 'Código de verificación',
-  codeHint: (length, f) => `Introduce el código de ${f.number(length)} dígitos del SMS.`,
+  codeHint: (codeLength, f) => `Introduce el código de ${f.number(codeLength)} dígitos del SMS.`,
   verify: 'Verificar',
   verifying: 'Verificando…',
   resendCode: 'Reenviar código',

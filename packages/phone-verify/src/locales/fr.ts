@@ -12,7 +12,7 @@ export const fr: Messages = {
   codeSentTo: (phoneNumber) => `Code envoyé au ${phoneNumber}`,
   codeResumed: (phoneNumber) => `Saisissez le code envoyé au ${phoneNumber}`,
   verificationCode: 'Code de vérification',
-  codeHint: (length, f) => `Saisissez le code à ${f.number(length)} chiffres reçu par SMS.`,
+  codeHint: (codeLength, f) => `Saisissez le code à ${f.number(codeLength)} chiffres reçu par SMS.`,
   verify: 'Vérifier',
   verifying: 'Vérification…',
   resendCode: 'Renvoyer le code',

@@ -15,7 +15,7 @@ export const he: Messages = {
   codeSentTo: (phoneNumber) => `הקוד נשלח אל ${ltr(phoneNumber)}`,
   codeResumed: (phoneNumber) => `יש להזין את הקוד שנשלח אל ${ltr(phoneNumber)}`,
   verificationCode: 'קוד אימות',
-  codeHint: (length, f) => `יש להזין את הקוד בן ${f.number(length)} הספרות מהודעת ה-SMS.`,
+  codeHint: (codeLength, f) => `יש להזין את הקוד בן ${f.number(codeLength)} הספרות מהודעת ה-SMS.`,
   verify: 'אימות',
   verifying: 'מאמת…',
   resendCode: 'שליחת הקוד מחדש',

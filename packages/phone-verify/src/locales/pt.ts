@@ -12,7 +12,7 @@ export const pt: Messages = {
   codeSentTo: (phoneNumber) => `Código enviado para ${phoneNumber}`,
   codeResumed: (phoneNumber) => `Digite o código enviado para ${phoneNumber}`,
   verificationCode: 'Código de verificação',
-  codeHint: (length, f) => `Digite o código de ${f.number(length)} dígitos do SMS.`,
+  codeHint: (codeLength, f) => `Digite o código de ${f.number(codeLength)} dígitos do SMS.`,
   verify: 'Verificar',
   verifying: 'Verificando…',
   resendCode: 'Reenviar código',

@@ -102,7 +102,7 @@ describe('CountryPicker', () => {
 
   it('moves through the list with arrows, Home and End, and closes on Escape without choosing', async () => {
     const user = userEvent.setup()
-    render(<Harness countries={['FR', 'DE', 'IT', 'ES']} initial="FR" />)
+    render(<Harness allowedCountries={['FR', 'DE', 'IT', 'ES']} initial="FR" />)
     await user.click(combobox())
     expect(combobox()).toHaveAttribute('aria-expanded', 'true')
     expect(active()).toHaveTextContent('France')
@@ -125,9 +125,20 @@ describe('CountryPicker', () => {
 
   it('offers only the given countries, preferred ones first', async () => {
     const user = userEvent.setup()
-    render(<Harness countries={['FR', 'DE', 'BE']} preferredCountries={['BE']} />)
+    render(<Harness allowedCountries={['FR', 'DE', 'BE']} preferredCountries={['BE']} />)
     await user.click(combobox())
     expect(options().map((option) => option.textContent)).toEqual(['🇧🇪Belgium+32', '🇫🇷France+33', '🇩🇪Germany+49'])
+  })
+
+  it('takes its strings from messages, and still from the deprecated countries and labels', async () => {
+    const user = userEvent.setup()
+    const { unmount } = render(<Harness allowedCountries={['FR']} messages={{ country: 'Pays', noCountryFound: 'Aucun pays' }} />)
+    await user.type(screen.getByRole('combobox', { name: 'Pays' }), 'zzz')
+    expect(screen.getByText('Aucun pays')).toBeInTheDocument()
+    unmount()
+    render(<Harness countries={['FR', 'DE']} labels={{ country: 'Land' }} />)
+    await user.click(screen.getByRole('combobox', { name: 'Land' }))
+    expect(options().map((option) => option.textContent)).toEqual(['🇫🇷France+33', '🇩🇪Germany+49'])
   })
 
   it('puts preferred countries first without repeating them', async () => {

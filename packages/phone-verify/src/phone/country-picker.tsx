@@ -1,16 +1,17 @@
 import { type ComponentPropsWithoutRef, forwardRef, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { en } from '../locales/en'
+import type { Messages } from '../messages'
 import { composeHandlers, useMergedRef } from '../use-merged-ref'
 import { useFlagEmoji } from './flag-support'
 import type { CountryCode } from './phone-text'
 import { type Country, countryName, flagOf, searchCountries } from './phone-text'
 import { usePhoneKit } from './use-phone-kit'
 
-export interface CountryPickerLabels {
-  /** The combobox's name. @default "Country" */
-  country: string
-  /** @default "No country found" */
-  noCountryFound: string
-}
+/** The strings of the country picker: the combobox's name ("Country") and "No country found". */
+export type CountryPickerMessages = Pick<Messages, 'country' | 'noCountryFound'>
+
+/** @deprecated Use `CountryPickerMessages`: the strings option is `messages` on every part. */
+export type CountryPickerLabels = CountryPickerMessages
 
 export interface CountryPickerProps
   extends Omit<ComponentPropsWithoutRef<'input'>, 'value' | 'defaultValue' | 'onChange' | 'type' | 'role' | 'children'> {
@@ -18,20 +19,23 @@ export interface CountryPickerProps
   value: CountryCode | undefined
   /** Called when a country is chosen, after the focus came back to the picker: a parent may move it on from here. */
   onValueChange: (country: CountryCode) => void
-  /** Only these countries, in this order. @default every country */
-  countries?: readonly CountryCode[]
+  /** Only these countries, in this order (the endpoint's `allowedCountries`). @default every country */
+  allowedCountries?: readonly CountryCode[] | undefined
+  /** @deprecated Use `allowedCountries`, the word the endpoint uses for the same list. */
+  countries?: readonly CountryCode[] | undefined
   /** Shown first. @default [] */
   preferredCountries?: readonly CountryCode[]
   /** Language of the country names (`Intl.DisplayNames`). @default "en" */
   locale?: string
-  labels?: Partial<CountryPickerLabels>
+  /** The strings. @default English */
+  messages?: Partial<CountryPickerMessages>
+  /** @deprecated Use `messages`, the strings option of every part. */
+  labels?: Partial<CountryPickerMessages>
   /** Class of the popup listbox. */
   listClassName?: string
   /** Class of each option. */
   optionClassName?: string
 }
-
-const defaultLabels: CountryPickerLabels = { country: 'Country', noCountryFound: 'No country found' }
 
 /**
  * The country picker: an editable combobox (ARIA 1.2) with a listbox popup. Type a name, a dial code (`44`, `+44`)
@@ -43,10 +47,12 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
   {
     value,
     onValueChange,
-    countries,
+    allowedCountries,
+    countries: deprecatedCountries,
     preferredCountries,
     locale = 'en',
-    labels: labelsProp,
+    messages: messagesProp,
+    labels: deprecatedLabels,
     className,
     listClassName,
     optionClassName,
@@ -60,7 +66,8 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
   },
   forwardedRef,
 ) {
-  const labels = { ...defaultLabels, ...labelsProp }
+  const messages = { ...en, ...deprecatedLabels, ...messagesProp }
+  const countries = allowedCountries ?? deprecatedCountries
   const kit = usePhoneKit()
   const emojiFlags = useFlagEmoji()
   const flag = (code: CountryCode) => (emojiFlags ? flagOf(code) : code)
@@ -184,7 +191,7 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
         ref={ref}
         type="text"
         role="combobox"
-        aria-label={labels.country}
+        aria-label={messages.country}
         aria-autocomplete="list"
         aria-expanded={open}
         aria-controls={listId}
@@ -232,7 +239,7 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
       <div
         id={listId}
         role="listbox"
-        aria-label={labels.country}
+        aria-label={messages.country}
         hidden={!open}
         data-part="country-list"
         data-state={open ? 'open' : 'closed'}
@@ -241,7 +248,7 @@ export const CountryPicker = forwardRef<HTMLInputElement, CountryPickerProps>(fu
         {open && results.length === 0 ? (
           // biome-ignore lint/a11y/useFocusableInteractive: options of an aria-activedescendant listbox are never focused
           <div role="option" aria-selected={false} aria-disabled="true" data-part="country-empty">
-            {labels.noCountryFound}
+            {messages.noCountryFound}
           </div>
         ) : null}
         {open

@@ -65,7 +65,7 @@ export function CodeStep(): ReactNode {
       <CodeField
         ref={refs.code}
         id={ids.code}
-        length={codeLength}
+        codeLength={codeLength}
         value={code}
         onValueChange={setCode}
         onComplete={(value) => {

@@ -11,7 +11,7 @@ export function NumberStep(): ReactNode {
     locale,
     disabled,
     classNames,
-    countries,
+    allowedCountries,
     preferredCountries,
     ids,
     refs,
@@ -46,9 +46,9 @@ export function NumberStep(): ReactNode {
             }
           }}
           locale={locale}
-          labels={{ country: messages.country, noCountryFound: messages.noCountryFound }}
+          messages={messages}
           disabled={disabled}
-          countries={countries}
+          allowedCountries={allowedCountries}
           preferredCountries={preferredCountries}
           className={classNames.countryPicker}
           listClassName={classNames.countryList}
