@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { getPhoneKit, loadPhoneMetadata } from './metadata'
 import { PhoneFieldHarness } from './phone-field.harness'
 
-// The phone kit loads after the first render; in this file it has not loaded when typing starts (its own module
-// instance), so these tests see what a user typing on a fresh page sees when the kit lands mid-number.
+// Digits typed before the phone kit has loaded are formatted in place when it lands. A file of its own: the kit loads
+// after the first render, and here (its own module instance) it has not loaded when typing starts, as on a fresh page;
+// phone-field.test.tsx loads it first.
 
 const field = () => screen.getByLabelText<HTMLInputElement>('Phone number')
 
