@@ -4,6 +4,7 @@ import { international, withNumber } from '../phone/phone-number'
 import { usePhoneKit } from '../phone/use-phone-kit'
 import { usePhoneVerify } from '../phone-verify-context'
 import { ResendButton } from '../resend-button'
+import { ChangeNumberButton } from './change-number-button'
 
 /** The second step: where the code went, the code field, Verify (without auto-submit) and Resend code. */
 export function CodeStep(): ReactNode {
@@ -44,17 +45,7 @@ export function CodeStep(): ReactNode {
         <p data-scope="phone-verify" data-part="sent-to-text">
           {withNumber(messages.codeSentTo(number, format), number)}
         </p>
-        <button
-          type="button"
-          data-scope="phone-verify"
-          data-part="change-number-button"
-          data-state={flow.status === 'sending' ? 'pending' : 'idle'}
-          disabled={disabled}
-          className={classNames.changeNumberButton}
-          onClick={actions.changeNumber}
-        >
-          {messages.changeNumber}
-        </button>
+        <ChangeNumberButton state={flow.status === 'sending' ? 'pending' : 'idle'} />
       </div>
       <label htmlFor={ids.code} data-scope="phone-verify" data-part="label" className={classNames.label}>
         {messages.verificationCode}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { international, PhoneNumber } from '../phone/phone-number'
 import { usePhoneKit } from '../phone/use-phone-kit'
 import { usePhoneVerify } from '../phone-verify-context'
+import { ChangeNumberButton } from './change-number-button'
 
 /** The last step: the verified number, Verify again and Change number. */
 export function VerifiedStep(): ReactNode {
@@ -24,16 +25,7 @@ export function VerifiedStep(): ReactNode {
         >
           {messages.verifyAgain}
         </button>
-        <button
-          type="button"
-          data-scope="phone-verify"
-          data-part="change-number-button"
-          disabled={disabled}
-          className={classNames.changeNumberButton}
-          onClick={actions.changeNumber}
-        >
-          {messages.changeNumber}
-        </button>
+        <ChangeNumberButton />
       </div>
     </div>
   )
