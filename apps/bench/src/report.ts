@@ -211,12 +211,19 @@ export function formatReport(results: BenchResults, judged: Target[]): string {
     else {
       const row = (name: string, value: ServerFigures | { error: string }) =>
         'rps' in value
-          ? [name, String(value.rps), String(value.p50Ms), String(value.p99Ms), String(value.non2xx + value.errors)]
-          : [name, 'error', '', '', value.error.slice(0, 60)]
+          ? [
+              name,
+              String(value.rps),
+              String(value.p50Ms),
+              String(value.p99Ms),
+              String(value.cpuUsPerRequest ?? '-'),
+              String(value.non2xx + value.errors),
+            ]
+          : [name, 'error', '', '', '', value.error.slice(0, 60)]
       out.push(
         `Server (autocannon, ${s.connections} connections, ${s.rounds} alternating rounds of ${s.durationSeconds} s per target, 127.0.0.1; medians)`,
         table(
-          ['target', 'rps', 'p50 ms', 'p99 ms', 'non-2xx/errors'],
+          ['target', 'rps', 'p50 ms', 'p99 ms', 'cpu µs/req', 'non-2xx/errors'],
           [
             row('handler send', s.send),
             row('bare Hono send', s.bareHono),
@@ -225,6 +232,7 @@ export function formatReport(results: BenchResults, judged: Target[]): string {
           ],
         ),
         `ratioSend ${s.ratioSend ?? '-'} (rounds ${s.sendRounds.rounds.join(', ') || '-'})  ratioCheck ${s.ratioCheck ?? '-'} (rounds ${s.checkRounds.rounds.join(', ') || '-'})`,
+        `cpuRatioSend ${s.cpuRatioSend?.median ?? '-'} (rounds ${s.cpuRatioSend?.rounds.join(', ') || '-'})  cpuRatioCheck ${s.cpuRatioCheck?.median ?? '-'} (rounds ${s.cpuRatioCheck?.rounds.join(', ') || '-'})`,
         '',
       )
     }

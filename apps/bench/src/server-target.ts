@@ -1,10 +1,10 @@
 // The process under load: our handler and a bare Hono route on 127.0.0.1, in a process of their own so the load
 // generator does not share their event loop. Writes one JSON line (ServerTargetInfo) on file descriptor 3 when ready
-// and runs until killed. Its stdout is /dev/null: the handler's default logger writes its request lines there.
+// and runs until killed. Its stdout is /dev/null: the handler's default logger writes its request lines there. On the
+// IPC channel it answers `cpu` with its CPU time so far.
 import { writeSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import type { OtpHandlerInfo } from '@otpflow/server'
 import { Hono } from 'hono'
 import { BASE_PATH, benchPhoneNumber, type CheckFlow, type ServerTargetInfo } from './server-shared.ts'
 
@@ -18,7 +18,7 @@ const CHECK_FLOWS = 500
 async function startHandler(): Promise<
   Pick<ServerTargetInfo, 'handlerOrigin' | 'checkFlows' | 'sendResponse' | 'checkResponse'>
 > {
-  const { createMemoryStore, createOtpHandler, sandboxProvider } = await import('@otpflow/server')
+  const { createMemoryStore, createOtpHandler, sandboxProvider, toNodeHandler } = await import('@otpflow/server')
   const handler = createOtpHandler({
     provider: sandboxProvider({
       generateCode: () => '123456',
@@ -67,7 +67,7 @@ async function startHandler(): Promise<
   if (!checked.ok) throw new Error(`check answered ${checked.status} ${await checked.text()}`)
   const checkResponse = await checked.json()
 
-  const handlerOrigin = await listen((request, env) => handler(request, env as OtpHandlerInfo))
+  const handlerOrigin = await listen(toNodeHandler(handler))
   return { handlerOrigin, checkFlows, sendResponse, checkResponse }
 }
 
@@ -91,6 +91,13 @@ async function main() {
     return c.json(checkJson)
   })
   const bareOrigin = await listen((request) => app.fetch(request))
+  // The parent asks for this process's CPU time around each round: the time it spent per request answered.
+  process.on('message', (message) => {
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage()
+      process.send?.({ cpuMicros: user + system })
+    }
+  })
   writeSync(3, `${JSON.stringify({ ...info, bareOrigin } satisfies ServerTargetInfo)}\n`)
 }
 

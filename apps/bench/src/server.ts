@@ -14,6 +14,11 @@ export interface ServerFigures {
   /** Answers outside 2xx, and socket errors or timeouts: a run full of them measures the wrong thing. */
   non2xx: number
   errors: number
+  /**
+   * CPU time of the server process (user + system) per request answered, in µs: its own work, which other processes
+   * on the machine slow down far less than they slow its throughput. `null` when nothing was answered.
+   */
+  cpuUsPerRequest?: number | null
 }
 
 /** One route's ratio (handler rps / bare Hono rps) over alternating rounds: its median decides, its spread shows the noise. */
@@ -37,6 +42,9 @@ export type ServerResult =
       ratioCheck: number | null
       sendRounds: RatioRounds
       checkRounds: RatioRounds
+      /** Bare route CPU per request / handler CPU per request, per round: the handler's cost beside the floor's. */
+      cpuRatioSend: RatioRounds
+      cpuRatioCheck: RatioRounds
       connections: number
       /** Seconds of load per target and round. */
       durationSeconds: number
@@ -53,29 +61,37 @@ export interface ServerOptions {
   log?: (line: string) => void
 }
 
-const figures = (result: Result): ServerFigures => ({
+const figures = (result: Result, cpuMicros: number): ServerFigures => ({
   rps: Math.round(result.requests.average),
   p50Ms: result.latency.p50,
   p99Ms: result.latency.p99,
   requests: result.requests.total,
   non2xx: result.non2xx,
   errors: result.errors + result.timeouts,
+  cpuUsPerRequest: result.requests.total > 0 ? Math.round((cpuMicros / result.requests.total) * 10) / 10 : null,
 })
 
 const json = { 'content-type': 'application/json' }
 
 /** Starts the process under load and reads the line it prints once it listens. */
-function startTarget(): Promise<{ info: ServerTargetInfo; stop: () => void }> {
+function startTarget(): Promise<{ info: ServerTargetInfo; stop: () => void; cpuMicros: () => Promise<number> }> {
   const script = fileURLToPath(new URL('./server-target.ts', import.meta.url))
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     // stdout (the handler's request log) to /dev/null; the ready line comes on a pipe of its own (fd 3).
-    stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
+    stdio: ['ignore', 'ignore', 'inherit', 'pipe', 'ipc'],
   })
+  const cpuMicros = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros))
+      child.send('cpu')
+    })
   const ready = child.stdio[3] as Readable
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: ready })
-    lines.once('line', (line) => resolve({ info: JSON.parse(line) as ServerTargetInfo, stop: () => child.kill('SIGTERM') }))
+    lines.once('line', (line) =>
+      resolve({ info: JSON.parse(line) as ServerTargetInfo, stop: () => child.kill('SIGTERM'), cpuMicros }),
+    )
     child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)))
   })
 }
@@ -136,6 +152,9 @@ const medianFigures = (runs: readonly ServerFigures[]): ServerFigures => ({
   requests: runs.reduce((sum, run) => sum + run.requests, 0),
   non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
   errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  cpuUsPerRequest: ((cpu) => (cpu.length > 0 ? median(cpu) : null))(
+    runs.flatMap((run) => (run.cpuUsPerRequest == null ? [] : [run.cpuUsPerRequest])),
+  ),
 })
 
 const ratioRounds = (ours: readonly ServerFigures[], bare: readonly ServerFigures[]): RatioRounds => {
@@ -143,6 +162,20 @@ const ratioRounds = (ours: readonly ServerFigures[], bare: readonly ServerFigure
     const base = bare[index]?.rps ?? 0
     return base > 0 ? [round3(run.rps / base)] : []
   })
+  return summary(rounds)
+}
+
+/** Per round, the bare route's CPU per request over the handler's. */
+const cpuRatioRounds = (ours: readonly ServerFigures[], bare: readonly ServerFigures[]): RatioRounds => {
+  const rounds = ours.flatMap((run, index) => {
+    const base = bare[index]?.cpuUsPerRequest ?? null
+    const own = run.cpuUsPerRequest ?? null
+    return base !== null && own !== null && own > 0 ? [round3(base / own)] : []
+  })
+  return summary(rounds)
+}
+
+const summary = (rounds: number[]): RatioRounds => {
   if (rounds.length === 0) return { median: null, min: null, max: null, rounds }
   return { median: round3(median(rounds)), min: Math.min(...rounds), max: Math.max(...rounds), rounds }
 }
@@ -158,7 +191,7 @@ export async function runServer(options: ServerOptions = {}): Promise<ServerResu
   const connections = options.connections ?? 50
   const duration = options.durationSeconds ?? 4
   const rounds = Math.max(1, options.rounds ?? 5)
-  const { info, stop } = await startTarget()
+  const { info, stop, cpuMicros } = await startTarget()
   try {
     const checkFlows =
       info.checkFlows.length > 0 ? info.checkFlows : [{ authentication_uuid: 'x', flow_token: 'x', check_code: '0' }]
@@ -169,12 +202,19 @@ export async function runServer(options: ServerOptions = {}): Promise<ServerResu
     ): Promise<{ bare: ServerFigures[]; ours: ServerFigures[] }> => {
       await load(info.bareOrigin, 1)
       if (handlerOrigin) await load(handlerOrigin, 1)
+      // The handler and the bare route live in the same process and never run at once: its CPU time around a round
+      // is that round's target's.
+      const measured = async (origin: string) => {
+        const before = await cpuMicros()
+        const result = await load(origin, duration)
+        return figures(result, (await cpuMicros()) - before)
+      }
       const bare: ServerFigures[] = []
       const ours: ServerFigures[] = []
       for (let index = 1; index <= rounds; index += 1) {
         log(`  ${route} round ${index}/${rounds}: bare Hono ${duration} s${handlerOrigin ? `, handler ${duration} s` : ''}`)
-        bare.push(figures(await load(info.bareOrigin, duration)))
-        if (handlerOrigin) ours.push(figures(await load(handlerOrigin, duration)))
+        bare.push(await measured(info.bareOrigin))
+        if (handlerOrigin) ours.push(await measured(handlerOrigin))
       }
       return { bare, ours }
     }
@@ -193,6 +233,8 @@ export async function runServer(options: ServerOptions = {}): Promise<ServerResu
       ratioCheck: checkRounds.median,
       sendRounds,
       checkRounds,
+      cpuRatioSend: cpuRatioRounds(send.ours, send.bare),
+      cpuRatioCheck: cpuRatioRounds(check.ours, check.bare),
       connections,
       durationSeconds: duration,
       rounds,
