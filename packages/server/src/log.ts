@@ -61,7 +61,7 @@ const defaultOnExit = (flush: () => void) => {
  *
  * Why not a plain write per line: under the bench's load (50 connections, about 37 lines per turn, stdout on
  * /dev/null), writing each line as it comes cost 7.0 % more CPU per `check` and 12.5 % per `send` in the endpoint's
- * process (medians of 9 alternating rounds, 2026-12-04; see apps/bench/README.md, "Server").
+ * process (medians of 9 alternating rounds, 2026-12-04; apps/bench/README.md, "The handler's speed tricks, measured").
  */
 export function jsonLinesLogger(options: JsonLinesLoggerOptions): OtpLogger {
   const schedule = options.schedule ?? defaultSchedule
