@@ -263,7 +263,8 @@ describe('preludeProvider check', () => {
   it('says how many checks each wrong code leaves', async () => {
     const sent = await provider.send({ phoneNumber: PHONE }, ctx)
     const left = []
-    for (let attempt = 0; attempt < 5; attempt += 1) left.push((await provider.check(flowOf(sent), '000000', ctx)).remainingAttempts)
+    for (let attempt = 0; attempt < 5; attempt += 1)
+      left.push((await provider.check(flowOf(sent), '000000', ctx)).remainingAttempts)
 
     expect(left).toEqual([4, 3, 2, 1, 0])
   })
