@@ -63,24 +63,25 @@ export function resolveLimits(option: OtpLimitsOption | undefined): OtpLimits {
 const isOn = (limit: RateLimit) => limit.max < Number.POSITIVE_INFINITY
 
 /**
- * Counts one hit on every window of `limits` under `key`, and returns the seconds to wait when any is over
- * (`undefined` when all pass).
+ * Counts one hit under `key`, window by window from the shortest, and returns the seconds to wait at the first window
+ * over (`undefined` when all pass). A hit refused by a shorter window is not counted on the longer ones: a burst that
+ * the 10-minute window turns away leaves the day's budget for the sends that get through, whatever order concurrent
+ * requests on several instances reach the store in.
  */
 export async function hit(store: Store, key: string, limits: readonly RateLimit[], now: number): Promise<number | undefined> {
-  let retryAfter: number | undefined
-  for (const limit of limits) {
+  for (const limit of shortestFirst(limits)) {
     if (!isOn(limit)) continue
     const counter = await store.increment(`${key}:${limit.windowSeconds}`, limit.windowSeconds)
-    retryAfter = over(counter.count, counter.resetAt, limit, now, retryAfter)
+    if (counter.count > limit.max) return secondsUntil(counter.resetAt, now)
   }
-  return retryAfter
+  return undefined
 }
+
+const shortestFirst = (limits: readonly RateLimit[]) =>
+  limits.length < 2 ? limits : [...limits].sort((a, b) => a.windowSeconds - b.windowSeconds)
 
 /** Seconds until `resetAt`, at least 1 (a `Retry-After` of 0 invites an immediate retry). */
 export const secondsUntil = (resetAt: number, now: number) => Math.max(1, Math.ceil((resetAt - now) / 1000))
-
-const over = (count: number, resetAt: number, limit: RateLimit, now: number, retryAfter: number | undefined) =>
-  count > limit.max ? Math.max(retryAfter ?? 0, secondsUntil(resetAt, now)) : retryAfter
 
 /** Counts one hit on a single window under `key` and returns its counter; `undefined` when the limit is off. */
 export async function count(store: Store, key: string, limit: RateLimit): Promise<StoreCounter | undefined> {
