@@ -282,7 +282,9 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
       const outcome = await definition.verify({ phoneNumber: flow.phoneNumber, id: record.id, code, ctx })
       switch (outcome) {
         case 'valid':
-          await ctx.store.set(key('validated', uuid), '1', ttl(flow.expiresAt.getTime(), now))
+          // Two right codes checked at once (two tabs, two instances): one proof only; the other hears it was used.
+          if (!(await ctx.store.setIfAbsent(key('validated', uuid), '1', ttl(flow.expiresAt.getTime(), now))))
+            return { status: 'already_validated' }
           // The provider closed its verification: the next send for this number starts a new one.
           if ((await ctx.store.get(key('number', flow.phoneNumber))) === uuid)
             await ctx.store.delete(key('number', flow.phoneNumber))
@@ -312,6 +314,10 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
       const before = schedule(record)
       if (before.remainingRetry === 0) return { status: 'rate_limited', remainingRetry: 0 }
       if (before.nextRetryAt !== undefined && now < before.nextRetryAt.getTime()) return { status: 'denied', ...before }
+      // One resend per slot: concurrent resends (double clicks, two instances) read the same record; only the first
+      // to claim its slot reaches the provider, the others are denied with the same schedule.
+      const slot = key('resend', `${uuid}:${record.sends}`)
+      if (!(await ctx.store.setIfAbsent(slot, '1', ttl(flow.expiresAt.getTime(), now)))) return { status: 'denied', ...before }
       let outcome: DeliverOutcome
       try {
         outcome = await definition.deliver({
@@ -321,12 +327,15 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
           ctx,
         })
       } catch (error) {
+        // Nothing was sent: the slot is free for the user's next try.
+        await ctx.store.delete(slot)
         // The number itself cannot receive a code: the resend is denied rather than failed.
         if (isOtpError(error) && errorGroup(error.code) === 'phone') return { status: 'denied', remainingRetry: 0 }
         throw error
       }
       if (outcome.kind === 'spam') return { status: 'denied', remainingRetry: 0 }
       if (outcome.kind === 'rate_limited') {
+        await ctx.store.delete(slot)
         const retryAfter = outcome.retryAfterSeconds
         return {
           status: 'rate_limited',

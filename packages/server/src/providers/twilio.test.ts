@@ -384,3 +384,24 @@ describe('the Twilio fake', () => {
     expect((await check(guessed, fake.latestCode('+14155550011') ?? '')).status).toBe(404)
   })
 })
+
+describe('twilioVerifyProvider under concurrency', () => {
+  it('sends one SMS for five resends asked at the same time, and the next slot opens after its delay', async () => {
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    time += 30_000
+    const answers = await Promise.all([0, 1, 2, 3, 4].map(() => provider.retry(flowOf(sent), ctx)))
+    expect(answers.map((answer) => answer.status).sort()).toEqual(['approved', 'denied', 'denied', 'denied', 'denied'])
+    expect(fake.requests).toHaveLength(2)
+    time += 60_000
+    expect((await provider.retry(flowOf(sent), ctx)).status).toBe('approved')
+    expect(fake.requests).toHaveLength(3)
+  })
+
+  it('frees the resend when Twilio fails, so the next try reaches it', async () => {
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    time += 30_000
+    fake.failNext({ status: 503, body: { code: 20500, message: 'down' } })
+    await expect(provider.retry(flowOf(sent), ctx)).rejects.toMatchObject({ code: 'upstream_error' })
+    expect((await provider.retry(flowOf(sent), ctx)).status).toBe('approved')
+  })
+})
