@@ -5,6 +5,7 @@ import { providerContext, type RequestContext } from '../http/context'
 import { HttpError } from '../http/http-error'
 import { parseBody } from '../http/request-body'
 import { count, secondsUntil } from '../limits'
+import type { ProviderCheckResult } from '../providers/types'
 import { signVerificationToken } from '../tokens'
 import { callProvider, expiredAnswer, flowFromToken } from './provider-call'
 import { refuseOver } from './sms-limits'
@@ -27,7 +28,10 @@ export async function check(ctx: RequestContext, body: unknown): Promise<Answer>
     throw new HttpError('rate_limited', { retryAfter: secondsUntil(checks.resetAt, now) })
   }
 
-  const checked = await callProvider(() => provider.check(flow, input.check_code, providerContext(ctx)))
+  const checked = await callProvider(
+    () => provider.check(flow, input.check_code, providerContext(ctx)),
+    (): ProviderCheckResult => ({ status: 'expired_auth' }),
+  )
   const answer: Record<string, unknown> = { authentication_uuid: flow.authenticationUuid, status: checked.status }
   if (checked.status === 'valid') {
     const proof = signVerificationToken(

@@ -1,3 +1,4 @@
+import { errorGroup, isOtpError } from '@otpflow/core'
 import type { Answer } from '../http/answer'
 import type { RequestContext } from '../http/context'
 import { HttpError } from '../http/http-error'
@@ -7,13 +8,18 @@ import type { ProviderFlow } from '../providers/types'
 import { isStoreUnavailableError } from '../store-errors'
 import { verifyFlowToken } from '../tokens'
 
-/** A provider call; whatever it throws becomes the endpoint's answer for it (see `toProviderError`), its words in the log. */
-export async function callProvider<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * A provider call; whatever it throws becomes the endpoint's answer for it (see `toProviderError`), its words in the log.
+ * `whenLost` answers instead when the provider no longer knows the authentication (its state was lost: a restart on the
+ * memory store, or instances that share no store): for the user that code can no longer succeed, as if it had expired.
+ */
+export async function callProvider<T>(call: () => Promise<T>, whenLost?: () => T): Promise<T> {
   try {
     return await call()
   } catch (error) {
     // The provider's records live on the same store: out of reach (or full), it refuses the request as the limits do.
     if (isStoreUnavailableError(error)) throw error
+    if (whenLost !== undefined && isOtpError(error) && errorGroup(error.code) === 'session') return whenLost()
     const mapped = toProviderError(error)
     throw new HttpError(mapped.code, {
       ...(mapped.retryAfter === undefined ? {} : { retryAfter: mapped.retryAfter }),

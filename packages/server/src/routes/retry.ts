@@ -2,6 +2,7 @@ import { wireRetryRequestSchema } from '@otpflow/core'
 import type { Answer } from '../http/answer'
 import { providerContext, type RequestContext } from '../http/context'
 import { parseBody } from '../http/request-body'
+import type { ProviderRetryResult } from '../providers/types'
 import { signFlowToken } from '../tokens'
 import { callProvider, expiredAnswer, flowFromToken } from './provider-call'
 import { countSms } from './sms-limits'
@@ -16,7 +17,10 @@ export async function retry(ctx: RequestContext, body: unknown): Promise<Answer>
   if (expired) return expired
   await countSms(ctx, flow.phoneNumber, now, false)
 
-  const retried = await callProvider(() => provider.retry(flow, providerContext(ctx)))
+  const retried = await callProvider(
+    () => provider.retry(flow, providerContext(ctx)),
+    (): ProviderRetryResult => ({ status: 'expired_auth', remainingRetry: 0 }),
+  )
   const flowToken =
     retried.state === undefined ? undefined : signFlowToken({ ...flow, state: retried.state }, provider.name, key, clock)
   return {
