@@ -1,4 +1,4 @@
-import type { OtpContract } from '@otpflow/core'
+import { type ErrorGroup, errorGroup, type KnownOtpErrorCode, type OtpContract, type OtpErrorCode } from '@otpflow/core'
 import { OtpFlowProvider, useCountdown, useOtpFlow } from '@otpflow/react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { usePhoneFormat } from '../phone-format'
@@ -27,36 +27,37 @@ export function CustomVerification({ client, strings = CUSTOM_STRINGS.en, onCode
   )
 }
 
-const ERROR_KEYS: Record<string, keyof Omit<CustomStrings['errors'], 'unknown'>> = {
+type ErrorKey = keyof Omit<CustomStrings['errors'], 'unknown'>
+
+/** Codes with words of their own on this page; every other code gets its group's, from core's `ERROR_CODES`. */
+const CODE_KEYS: Partial<Record<KnownOtpErrorCode, ErrorKey>> = {
   invalid_code: 'invalidCode',
   expired: 'expired',
-  rate_limited: 'rateLimited',
-  resend_denied: 'rateLimited',
-  spam_detected: 'blocked',
-  blocked_number: 'blocked',
   invalid_phone_number: 'invalidNumber',
+  // What the endpoint answers a send whose number it cannot read.
   invalid_request: 'invalidNumber',
   invalid_line: 'landline',
   unsupported_region: 'unsupportedRegion',
-  network_error: 'network',
-  timeout: 'timeout',
-  upstream_timeout: 'timeout',
-  // The provider failed (the sandbox's +12025550105 says so on purpose): the endpoint answers 502 upstream_error.
-  upstream_error: 'unavailable',
-  service_unavailable: 'unavailable',
-  server_error: 'unavailable',
-  internal_server_error: 'unavailable',
-  // The code request is gone (the server restarted, the flow token no longer passes): only a new code helps.
-  invalid_flow_token: 'sessionLost',
-  invalid_auth_uuid: 'sessionLost',
-  no_associated_auth_found: 'sessionLost',
-  expired_auth: 'sessionLost',
 }
 
-/** Words for every error, never the code itself: an unknown one gets the general message. */
-function errorText(t: CustomStrings, code: string | undefined): string | undefined {
+/**
+ * The words of each group. The provider failing (the sandbox's +12025550105 does it on purpose) is `unavailable`;
+ * a code request the server no longer knows (a restart, a flow token that no longer passes) is `session`: only a new
+ * code helps.
+ */
+const GROUP_KEYS: Partial<Record<ErrorGroup, ErrorKey>> = {
+  phone: 'blocked',
+  wait: 'rateLimited',
+  network: 'network',
+  timeout: 'timeout',
+  unavailable: 'unavailable',
+  session: 'sessionLost',
+}
+
+/** Words for every error, never the code itself: an error without words of its own gets the general message. */
+function errorText(t: CustomStrings, code: OtpErrorCode | undefined): string | undefined {
   if (code === undefined) return undefined
-  const key = ERROR_KEYS[code]
+  const key = (Object.hasOwn(CODE_KEYS, code) ? CODE_KEYS[code as KnownOtpErrorCode] : undefined) ?? GROUP_KEYS[errorGroup(code)]
   return key ? t.errors[key] : t.errors.unknown
 }
 
@@ -106,7 +107,7 @@ function CustomFlow({ t, onCodeStep }: { t: CustomStrings; onCodeStep: CustomVer
   if (inCodeStep) {
     const submit = (event: FormEvent) => {
       event.preventDefault()
-      flow.submitCode(code)
+      flow.checkCode(code)
     }
     return (
       <form className="custom-step" onSubmit={submit}>
@@ -122,7 +123,7 @@ function CustomFlow({ t, onCodeStep }: { t: CustomStrings; onCodeStep: CustomVer
           onChange={(event) => {
             const digits = event.target.value.replace(/\D/g, '').slice(0, 6)
             setCode(digits)
-            if (digits.length === 6) flow.submitCode(digits)
+            if (digits.length === 6) flow.checkCode(digits)
           }}
           autoComplete="one-time-code"
           inputMode="numeric"
