@@ -21,6 +21,7 @@ const GROUPS: readonly ErrorGroup[] = [
   'account',
   'request',
   'proof',
+  'challenge',
   'aborted',
   'unexpected',
 ]
@@ -35,6 +36,7 @@ const ENDPOINT_ANSWERS = {
   invalid_flow_token: 401,
   forbidden_origin: 403,
   spam_detected: 403,
+  captcha_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,

@@ -22,6 +22,7 @@
  * | `account` | the provider refuses the operator's account (key, suspension, balance, spending limit) | the operator |
  * | `request` | the service refused the request itself (a malformed body, a route or setting that does not exist) | fixing the app |
  * | `proof` | a `verification_token` is refused (`verifyPhoneToken`) | verifying again |
+ * | `challenge` | the endpoint asks for a human check (a captcha) before it sends a code; the answer names the widget | completing the check, then the same request with its token |
  * | `aborted` | the caller cancelled the request | nothing |
  * | `unexpected` | an answer that could not be understood, and any code not in this table | trying again, then support |
  */
@@ -36,6 +37,7 @@ export type ErrorGroup =
   | 'account'
   | 'request'
   | 'proof'
+  | 'challenge'
   | 'aborted'
   | 'unexpected'
 
@@ -114,6 +116,10 @@ export const ERROR_CODES = {
   // Spent by an earlier `verifyPhoneToken(…, { store })`. No status: the endpoint never answers it (the app's own
   // handler does; 409 Conflict fits, since the proof itself is genuine and current).
   token_used: { group: 'proof' },
+  // A send the endpoint will make only after a human check (a captcha), or whose check failed or expired. The answer
+  // carries `captcha: { provider, site_key }`, the widget to show; the same send with its `captcha_token` goes through.
+  // Not retryable as it stands: the same request without a token gets the same answer.
+  captcha_required: { group: 'challenge', status: 403 },
   // the rest
   aborted: { group: 'aborted' },
   invalid_response: { group: 'unexpected' },

@@ -109,6 +109,11 @@ export const wireCreateAuthenticationRequestSchema = z.object({
   device_type: z.optional(deviceTypeSchema),
   app_version: z.optional(upTo(64)),
   is_returning_user: z.optional(z.boolean()),
+  /**
+   * The token of a human check (Turnstile, hCaptcha or reCAPTCHA), sent when the endpoint answered 403
+   * `captcha_required`. Single use: each token is checked once with the vendor.
+   */
+  captcha_token: z.optional(text(1, 4096)),
 })
 
 export const wireCheckRequestSchema = z.object({

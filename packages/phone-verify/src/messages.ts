@@ -55,6 +55,8 @@ export interface Messages {
     unsupportedRegion: string
     rateLimited: (retryAfterSeconds: number | undefined, f: MessageFormat) => string
     blocked: string
+    /** The endpoint asks for a human check (a captcha) before it sends a code (`captcha_required`). */
+    captchaRequired: string
     wrongCode: string
     /** The code just rejected was entered again: it is not checked a second time. */
     sameCode: string

@@ -96,6 +96,7 @@ const GROUP_MESSAGES: { readonly [Group in ErrorGroup]?: ErrorMessageKey } = {
   network: 'network',
   timeout: 'timeout',
   unavailable: 'unavailable',
+  challenge: 'captchaRequired',
 }
 
 /**

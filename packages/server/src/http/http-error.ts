@@ -19,6 +19,7 @@ const MESSAGES: Record<EndpointErrorCode, string> = {
   invalid_flow_token: 'The flow token is missing, invalid or for another authentication',
   forbidden_origin: 'Requests from this origin are not allowed',
   spam_detected: 'This attempt was flagged as fraudulent',
+  captcha_required: 'Complete the human check to get a code',
   not_found: 'No such route',
   method_not_allowed: 'Method not allowed',
   payload_too_large: 'The body is too large',
