@@ -135,6 +135,16 @@ describe.each(backends)('the $name store', (backend) => {
     expect(counter.resetAt - Date.now()).toBeLessThanOrEqual(3_600_000)
   })
 
+  it('reads a counter with get: its count as a decimal string, as long as its window lives', async () => {
+    await fresh()
+    expect(await store.get('read-counter')).toBeUndefined()
+    await store.increment('read-counter', 60)
+    await store.increment('read-counter', 60)
+    expect(await store.get('read-counter')).toBe('2')
+    await store.increment('read-counter', 60)
+    expect(await store.get('read-counter')).toBe('3')
+  })
+
   it('gets what was set until its TTL passes, and nothing after', async () => {
     await fresh()
     expect(await store.get('missing')).toBeUndefined()

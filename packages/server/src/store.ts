@@ -17,6 +17,11 @@ export interface StoreCounter {
 export interface Store {
   /** Adds one hit to a fixed window that starts at the key's first hit and lasts `windowSeconds`. */
   increment(key: string, windowSeconds: number): Promise<StoreCounter>
+  /**
+   * The value under `key`, `undefined` when there is none (or it expired). A key written by {@link increment} reads as
+   * its count in decimal (`'3'`), as Redis's `GET` reads an `INCR` key: the conversion guard sums counters it does not
+   * add to.
+   */
   get(key: string): Promise<string | undefined>
   set(key: string, value: string, ttlSeconds: number): Promise<void>
   delete(key: string): Promise<void>
@@ -139,7 +144,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store & { r
       return { count: 1, resetAt: fresh.expiresAt }
     },
     async get(key) {
-      return live(key, now())?.value
+      const entry = live(key, now())
+      // A counter keeps its count beside an empty value (no string built per hit); it reads as its count.
+      return entry === undefined ? undefined : entry.count > 0 ? String(entry.count) : entry.value
     },
     async set(key, value, ttlSeconds) {
       const at = now()
