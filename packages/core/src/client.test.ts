@@ -558,6 +558,49 @@ describe('createEndpointClient', () => {
     expect(fake.calls).toHaveLength(1)
   })
 
+  it('asks for a channel on send and resend, and reads the channel used and the channels on offer', async () => {
+    const fake = fakeFetch((call) =>
+      call.url.endsWith('/retry')
+        ? json({
+            authentication_uuid: UUID,
+            status: 'approved',
+            channel: 'voice',
+            available_channels: ['sms', 'whatsapp', 'voice'],
+          })
+        : json({ authentication_uuid: UUID, status: 'pending', channel: 'whatsapp', available_channels: ['sms', 'whatsapp'] }),
+    )
+    const client = createEndpointClient({ fetch: fake.fetch })
+    const sent = await client.createAuthentication({ phoneNumber: '+447700900123', channel: 'whatsapp' })
+    expect(sent).toMatchObject({ channel: 'whatsapp', availableChannels: ['sms', 'whatsapp'] })
+    const resent = await client.retry({ authenticationUuid: UUID, flowToken: 'ft', channel: 'voice' })
+    expect(resent).toMatchObject({ status: 'approved', channel: 'voice', availableChannels: ['sms', 'whatsapp', 'voice'] })
+    expect(fake.calls.map((call) => call.body)).toEqual([
+      { phone_number: '+447700900123', channel: 'whatsapp' },
+      { authentication_uuid: UUID, flow_token: 'ft', channel: 'voice' },
+    ])
+  })
+
+  it('sends no channel when none is asked for, and reads an answer without one as before', async () => {
+    const fake = fakeFetch(() => json({ authentication_uuid: UUID, status: 'approved' }))
+    const client = createEndpointClient({ fetch: fake.fetch })
+    const resent = await client.retry({ authenticationUuid: UUID, flowToken: 'ft' })
+    expect(resent.channel).toBeUndefined()
+    expect(resent.availableChannels).toBeUndefined()
+    expect(fake.calls[0]?.body).toEqual({ authentication_uuid: UUID, flow_token: 'ft' })
+  })
+
+  it('lets any channel name through to the endpoint, which refuses what it does not offer', async () => {
+    const fake = fakeFetch(() =>
+      json({ code: 'unsupported_channel', message: 'Channel "fax" is not offered for this number; offered: sms, voice' }, 400),
+    )
+    const client = createEndpointClient({ fetch: fake.fetch })
+    const refused = await rejection(client.createAuthentication({ phoneNumber: '+447700900123', channel: 'fax' }))
+    expect(refused).toMatchObject({ code: 'unsupported_channel', status: 400 })
+    expect(fake.calls[0]?.body).toEqual({ phone_number: '+447700900123', channel: 'fax' })
+    const tooLong = client.createAuthentication({ phoneNumber: '+447700900123', channel: 'x'.repeat(33) })
+    await expect(tooLong).rejects.toMatchObject({ code: 'invalid_request', field: 'channel' })
+  })
+
   it('validates before sending, like the full client', async () => {
     const fake = fakeFetch(() => json({}))
     const client = createEndpointClient({ baseUrl: '/otp', fetch: fake.fetch })

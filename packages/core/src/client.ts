@@ -242,12 +242,14 @@ const endpointFields = (valid: {
   appVersion?: string | undefined
   isReturningUser?: boolean | undefined
   locale?: string | undefined
+  channel?: string | undefined
 }) => ({
   phone_number: valid.phoneNumber,
   device_type: valid.deviceType,
   app_version: valid.appVersion,
   is_returning_user: valid.isReturningUser,
   locale: valid.locale,
+  channel: valid.channel,
 })
 
 /** The snake_case body of `createAuthentication` for Ding: every field of the input. */
@@ -308,7 +310,11 @@ function contractMethods(
     retry(input: RetryInput, requestOptions?: RequestOptions): Promise<RetryResult> {
       try {
         const valid = validate(retryInputSchema, input)
-        const body = compact({ authentication_uuid: valid.authenticationUuid, flow_token: valid.flowToken })
+        const body = compact({
+          authentication_uuid: valid.authenticationUuid,
+          flow_token: valid.flowToken,
+          channel: valid.channel,
+        })
         return request('POST', '/retry', retryResponseSchema, withCustomer(body), requestOptions)
       } catch (error) {
         return Promise.reject(error)

@@ -41,6 +41,7 @@ const ENDPOINT_ANSWERS = {
   method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unsupported_channel: 400,
   rate_limited: 429,
   server_error: 500,
   upstream_error: 502,

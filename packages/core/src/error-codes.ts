@@ -96,6 +96,9 @@ export const ERROR_CODES = {
   method_not_allowed: { group: 'request', status: 405 },
   payload_too_large: { group: 'request', status: 413 },
   unsupported_media_type: { group: 'request', status: 415 },
+  // A `channel` the endpoint does not offer for this number (its provider cannot, its configuration does not, or the
+  // number's country is not among the channel's); the message names the ones it offers.
+  unsupported_channel: { group: 'request', status: 400 },
   bad_request: { group: 'request' },
   app_realm_require_device_type: { group: 'request' },
   duplicated_feedback_status: { group: 'request' },

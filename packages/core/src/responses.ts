@@ -17,6 +17,7 @@ const optionalString = absent(z.string())
 const optionalInt = absent(countSchema)
 const optionalBool = absent(z.boolean())
 const optionalNumber = absent(z.number())
+const optionalStrings = absent(z.array(z.string()))
 
 export const createAuthenticationResponseSchema = z.pipe(
   z.object({
@@ -28,6 +29,9 @@ export const createAuthenticationResponseSchema = z.pipe(
     remaining_retry: optionalInt,
     resent: optionalBool,
     flow_token: optionalString,
+    // Sent by the app's endpoint: the channel used and the channels on offer.
+    channel: optionalString,
+    available_channels: optionalStrings,
   }),
   z.transform((w) => ({
     authenticationUuid: w.authentication_uuid,
@@ -39,6 +43,8 @@ export const createAuthenticationResponseSchema = z.pipe(
     nextRetryAt: w.next_retry_at,
     remainingRetry: w.remaining_retry,
     flowToken: w.flow_token,
+    channel: w.channel,
+    availableChannels: w.available_channels,
   })),
 )
 
@@ -69,6 +75,8 @@ export const retryResponseSchema = z.pipe(
     next_retry_at: wireTimestamp,
     remaining_retry: optionalInt,
     flow_token: optionalString,
+    channel: optionalString,
+    available_channels: optionalStrings,
   }),
   z.transform((w) => ({
     authenticationUuid: w.authentication_uuid,
@@ -78,6 +86,8 @@ export const retryResponseSchema = z.pipe(
     nextRetryAt: w.next_retry_at,
     remainingRetry: w.remaining_retry,
     flowToken: w.flow_token,
+    channel: w.channel,
+    availableChannels: w.available_channels,
   })),
 )
 

@@ -53,6 +53,12 @@ const deviceTypeCheck = z
   .string()
   .check(z.refine((value) => (DEVICE_TYPES as readonly string[]).includes(value), 'must be IOS, ANDROID or WEB'))
 
+/**
+ * A channel's name: any short string, so that a name the endpoint does not offer reaches it and is refused there with
+ * `unsupported_channel` (naming the ones it offers) rather than as a malformed body.
+ */
+const channelName = /* @__NO_SIDE_EFFECTS__ */ () => z.optional(text(1, 32))
+
 /** The fields of `createAuthentication` that the app's endpoint reads from a browser; it sets the rest itself. */
 const endpointAuthenticationShape = {
   phoneNumber: e164Schema,
@@ -60,6 +66,7 @@ const endpointAuthenticationShape = {
   deviceType: z.optional(deviceTypeCheck),
   appVersion: z.optional(upTo(64)),
   isReturningUser: z.optional(z.boolean()),
+  channel: channelName(),
 }
 
 /**
@@ -92,6 +99,7 @@ export const checkInputSchema = z.object({
 export const retryInputSchema = z.object({
   authenticationUuid: nonBlank('authenticationUuid'),
   flowToken: z.optional(text(1, 4096)),
+  channel: channelName(),
 })
 
 export const feedbackInputSchema = z.object({
@@ -109,6 +117,8 @@ export const wireCreateAuthenticationRequestSchema = z.object({
   device_type: z.optional(deviceTypeSchema),
   app_version: z.optional(upTo(64)),
   is_returning_user: z.optional(z.boolean()),
+  /** How the code should reach the user (`sms`, `whatsapp`, `voice`); the endpoint's first channel without it. */
+  channel: channelName(),
   /**
    * The token of a human check (Turnstile, hCaptcha or reCAPTCHA), sent when the endpoint answered 403
    * `captcha_required`. Single use: each token is checked once with the vendor.
@@ -125,6 +135,8 @@ export const wireCheckRequestSchema = z.object({
 export const wireRetryRequestSchema = z.object({
   authentication_uuid: nonBlank('authentication_uuid'),
   flow_token: text(1, 4096),
+  /** Another channel for this resend (a switch); the channel in use without it. */
+  channel: channelName(),
 })
 
 export type WireCreateAuthenticationRequest = z.infer<typeof wireCreateAuthenticationRequestSchema>

@@ -25,6 +25,16 @@ export type RetryStatus = (typeof RETRY_STATUSES)[number] | 'unknown'
 
 export type DeviceType = 'IOS' | 'ANDROID' | 'WEB'
 
+/**
+ * The ways a code can reach the user, as the app's endpoint names them: a text message, a WhatsApp message, or a
+ * phone call that reads the code out (for landlines, and for users who cannot read a text). Not Ding's: its API picks
+ * the channel itself. The list stays open: an endpoint may offer more, and a client keeps a name it does not know.
+ */
+export const OTP_CHANNELS = ['sms', 'whatsapp', 'voice'] as const
+export type KnownOtpChannel = (typeof OTP_CHANNELS)[number]
+/** A channel: one of {@link OTP_CHANNELS}, or another name an endpoint offers. */
+export type OtpChannel = KnownOtpChannel | (string & {})
+
 /** Options every method takes. */
 export interface RequestOptions {
   /** Aborts the request; the method then rejects with `OtpError('aborted')`. */
@@ -47,6 +57,12 @@ export interface CreateAuthenticationInput {
   deviceType?: DeviceType
   appVersion?: string
   isReturningUser?: boolean
+  /**
+   * How the code should reach the user (`sms`, `whatsapp`, `voice`), for the app's endpoint; without it the endpoint
+   * uses its first channel (SMS unless configured otherwise). It refuses a channel it does not offer for the number with
+   * 400 `unsupported_channel`. Ding's own API has no such field: leave it out when calling Ding.
+   */
+  channel?: OtpChannel
   /** The user's IP. Set by the server only; the endpoint ignores a browser's. */
   ip?: string
   deviceId?: string
@@ -74,6 +90,13 @@ export interface CreateAuthenticationResult {
   resent?: boolean
   /** Signed by the app's endpoint; pass it back on `check` and `retry`. */
   flowToken?: string
+  /** The channel the code went out on, when the app's endpoint says (it always does). */
+  channel?: OtpChannel
+  /**
+   * The channels the user may ask for on this authentication (`retry` with a `channel`), the one in use among them,
+   * when the app's endpoint says: what its provider and configuration offer for this number.
+   */
+  availableChannels?: OtpChannel[]
   meta: ResponseMeta
 }
 
@@ -103,6 +126,12 @@ export interface CheckResult {
 export interface RetryInput {
   authenticationUuid: string
   flowToken?: string
+  /**
+   * Another way to send the code (`voice` for "Call me instead", `whatsapp`), for the app's endpoint. A switch is a
+   * resend: it waits for the same deadline, and counts on the number's limits like a send. Without it the code goes out
+   * again on the channel in use.
+   */
+  channel?: OtpChannel
 }
 
 export interface RetryResult {
@@ -114,6 +143,10 @@ export interface RetryResult {
   remainingRetry?: number
   /** A renewed flow token, when the endpoint issues one (pass the newest back). */
   flowToken?: string
+  /** The channel in use after this answer: the new one when a switch was `approved`, else the one before. */
+  channel?: OtpChannel
+  /** The channels the user may ask for on this authentication, as in the send answer. */
+  availableChannels?: OtpChannel[]
   meta: ResponseMeta
 }
 

@@ -57,6 +57,8 @@ export interface Messages {
     blocked: string
     /** The endpoint asks for a human check (a captcha) before it sends a code (`captcha_required`). */
     captchaRequired: string
+    /** The endpoint does not offer the channel asked for (`unsupported_channel`): another one, or a plain resend, helps. */
+    unsupportedChannel: string
     wrongCode: string
     /** The code just rejected was entered again: it is not checked a second time. */
     sameCode: string

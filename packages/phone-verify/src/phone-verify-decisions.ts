@@ -80,6 +80,7 @@ const CODE_MESSAGES: { readonly [Code in KnownOtpErrorCode]?: ErrorMessageKey } 
   invalid_request: 'invalidNumber',
   invalid_line: 'landline',
   unsupported_region: 'unsupportedRegion',
+  unsupported_channel: 'unsupportedChannel',
   invalid_code: 'wrongCode',
   expired: 'expired',
 }

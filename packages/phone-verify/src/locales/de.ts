@@ -37,6 +37,7 @@ export const de: Messages = {
         : `Zu viele Anfragen. Versuchen Sie es ${f.wait(after)} erneut.`,
     blocked: 'Diese Nummer kann nicht bestätigt werden. Verwenden Sie eine andere Nummer.',
     captchaRequired: 'Schließen Sie die Sicherheitsprüfung ab, um einen Code zu erhalten.',
+    unsupportedChannel: 'Der Code kann auf diesem Weg nicht an diese Nummer gesendet werden. Wählen Sie einen anderen Weg.',
     wrongCode: 'Der Code ist nicht richtig. Prüfen Sie die SMS und versuchen Sie es erneut.',
     sameCode: 'Diesen Code haben Sie schon versucht. Prüfen Sie die SMS und geben Sie den Code daraus ein.',
     expired: 'Dieser Code ist abgelaufen',

@@ -37,6 +37,7 @@ export const en: Messages = {
         : `Too many requests. Try again ${f.wait(after)}.`,
     blocked: 'This number cannot be verified. Use another number.',
     captchaRequired: 'Complete the security check to get a code.',
+    unsupportedChannel: 'The code cannot be sent this way to this number. Choose another way.',
     wrongCode: 'That code is not right. Check the text message and try again.',
     sameCode: 'You already tried this code. Check the text message and enter the code it shows.',
     expired: 'This code has expired',

@@ -37,6 +37,7 @@ export const es: Messages = {
         : `Demasiadas solicitudes. Vuelve a intentarlo ${f.wait(after)}.`,
     blocked: 'Este número no se puede verificar. Usa otro número.',
     captchaRequired: 'Completa la verificación de seguridad para recibir un código.',
+    unsupportedChannel: 'No se puede enviar el código por esta vía a este número. Elige otra.',
     wrongCode: 'El código no es correcto. Revisa el SMS y vuelve a intentarlo.',
     sameCode: 'Ya probaste este código. Revisa el SMS y escribe el código que aparece.',
     expired: 'Este código ha caducado',

@@ -37,6 +37,7 @@ export const fr: Messages = {
         : `Trop de demandes. Réessayez ${f.wait(after)}.`,
     blocked: 'Ce numéro ne peut pas être vérifié. Utilisez un autre numéro.',
     captchaRequired: 'Effectuez la vérification de sécurité pour recevoir un code.',
+    unsupportedChannel: 'Le code ne peut pas être envoyé de cette façon à ce numéro. Choisissez-en une autre.',
     wrongCode: 'Ce code est incorrect. Vérifiez le SMS et réessayez.',
     sameCode: 'Vous avez déjà essayé ce code. Vérifiez le SMS et saisissez le code indiqué.',
     expired: 'Ce code a expiré',

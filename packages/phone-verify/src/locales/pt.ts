@@ -37,6 +37,7 @@ export const pt: Messages = {
         : `Muitas solicitações. Tente novamente ${f.wait(after)}.`,
     blocked: 'Este número não pode ser verificado. Use outro número.',
     captchaRequired: 'Conclua a verificação de segurança para receber um código.',
+    unsupportedChannel: 'Não é possível enviar o código desta forma para este número. Escolha outra.',
     wrongCode: 'O código não está correto. Confira o SMS e tente novamente.',
     sameCode: 'Você já tentou este código. Confira o SMS e digite o código que ele mostra.',
     expired: 'Este código expirou',

@@ -24,6 +24,7 @@ const MESSAGES: Record<EndpointErrorCode, string> = {
   method_not_allowed: 'Method not allowed',
   payload_too_large: 'The body is too large',
   unsupported_media_type: 'The body must be application/json',
+  unsupported_channel: 'This channel is not offered for this number',
   rate_limited: 'Too many requests, try again later',
   server_error: 'Something went wrong on our side',
   upstream_error: 'The verification service answered with an error',
