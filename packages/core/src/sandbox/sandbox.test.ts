@@ -129,7 +129,7 @@ forEachVariant('send', () => {
     expect(sent.meta.receivedAt).toEqual(new Date(START))
     expect(code).toMatch(/^\d{6}$/)
     expect(sandbox.outbox.messages()).toEqual([
-      { phoneNumber: PHONE, code, sentAt: new Date(START), authenticationUuid: sent.authenticationUuid },
+      { phoneNumber: PHONE, code, sentAt: new Date(START), authenticationUuid: sent.authenticationUuid, channel: 'sms' },
     ])
   })
 
@@ -172,7 +172,7 @@ forEachVariant('send', () => {
 describe('isSandboxTestNumber', () => {
   it('knows the test numbers, and no other number', () => {
     for (const phoneNumber of Object.values(SANDBOX_TEST_NUMBERS)) expect(isSandboxTestNumber(phoneNumber)).toBe(true)
-    expect(isSandboxTestNumber('+12025550107')).toBe(false)
+    expect(isSandboxTestNumber('+12025550109')).toBe(false)
     expect(isSandboxTestNumber(PHONE)).toBe(false)
   })
 })
@@ -232,6 +232,77 @@ forEachVariant('test numbers', () => {
     controller.abort()
     expect((await pending).code).toBe('aborted')
     expect(sandbox.outbox.messages()).toEqual([])
+  })
+})
+
+forEachVariant('channels', () => {
+  it('sends by SMS unless asked otherwise, and says so with the channels on offer', async () => {
+    const { sandbox } = setup()
+    const sent = await sandbox.createAuthentication({ phoneNumber: PHONE })
+    expect(sent.channel).toBe('sms')
+    expect(sent.availableChannels).toEqual(['sms', 'whatsapp', 'voice'])
+    const byWhatsApp = await sandbox.createAuthentication({ phoneNumber: '+447700900123', channel: 'whatsapp' })
+    expect(byWhatsApp.channel).toBe('whatsapp')
+    expect(sandbox.outbox.messages().map((message) => message.channel)).toEqual(['sms', 'whatsapp'])
+  })
+
+  it('switches a resend to another channel once the resend is open, and keeps that channel for the next one', async () => {
+    const { sandbox, clock } = setup()
+    const { sent } = await send(sandbox)
+    clock.advance(30)
+    const call = await sandbox.retry({ authenticationUuid: sent.authenticationUuid, channel: 'voice' })
+    expect(call).toMatchObject({ status: 'approved', channel: 'voice', availableChannels: ['sms', 'whatsapp', 'voice'] })
+    const spoken = sandbox.outbox.latest(PHONE)
+    expect(spoken?.channel).toBe('voice')
+    expect((await sandbox.check({ authenticationUuid: sent.authenticationUuid, checkCode: spoken?.code ?? '' })).status).toBe(
+      'valid',
+    )
+    const { sent: again } = await send(sandbox)
+    clock.advance(30)
+    await sandbox.retry({ authenticationUuid: again.authenticationUuid, channel: 'whatsapp' })
+    clock.advance(60)
+    const plain = await sandbox.retry({ authenticationUuid: again.authenticationUuid })
+    expect(plain).toMatchObject({ status: 'approved', channel: 'whatsapp' })
+    expect(sandbox.outbox.latest(PHONE)?.channel).toBe('whatsapp')
+  })
+
+  it('denies a switch before the resend deadline, as any early resend, and sends nothing', async () => {
+    const { sandbox, clock } = setup()
+    const { sent } = await send(sandbox)
+    clock.advance(10)
+    const early = await sandbox.retry({ authenticationUuid: sent.authenticationUuid, channel: 'voice' })
+    expect(early).toMatchObject({ status: 'denied', channel: 'sms', nextRetryAt: new Date(START + 30_000), remainingRetry: 3 })
+    expect(sandbox.outbox.messages()).toHaveLength(1)
+  })
+
+  it('refuses a channel it does not offer with unsupported_channel naming the ones it does, before sending anything', async () => {
+    const { sandbox, clock } = setup({ channels: ['sms', 'voice'] })
+    const refused = await rejection(sandbox.createAuthentication({ phoneNumber: PHONE, channel: 'whatsapp' }))
+    expect(refused).toMatchObject({ code: 'unsupported_channel', status: 400, field: 'channel' })
+    expect(refused.message).toContain('offered: sms, voice')
+    const { sent } = await send(sandbox)
+    expect(sent.availableChannels).toEqual(['sms', 'voice'])
+    clock.advance(30)
+    const fax = await rejection(sandbox.retry({ authenticationUuid: sent.authenticationUuid, channel: 'fax' }))
+    expect(fax.code).toBe('unsupported_channel')
+    expect(sandbox.outbox.messages()).toHaveLength(1)
+  })
+
+  it('has test numbers that refuse WhatsApp or calls, and still take the other channels', async () => {
+    const { sandbox, clock } = setup()
+    const noWhatsApp = SANDBOX_TEST_NUMBERS.noWhatsApp
+    expect((await rejection(sandbox.createAuthentication({ phoneNumber: noWhatsApp, channel: 'whatsapp' }))).code).toBe(
+      'unsupported_channel',
+    )
+    const { sent } = await send(sandbox, SANDBOX_TEST_NUMBERS.noVoice)
+    clock.advance(30)
+    const refused = await rejection(sandbox.retry({ authenticationUuid: sent.authenticationUuid, channel: 'voice' }))
+    expect(refused).toMatchObject({ code: 'unsupported_channel', status: 400 })
+    expect(refused.message).toContain('offered: sms, whatsapp')
+    // Nothing was spent: the same resend by WhatsApp goes through at once.
+    const byWhatsApp = await sandbox.retry({ authenticationUuid: sent.authenticationUuid, channel: 'whatsapp' })
+    expect(byWhatsApp).toMatchObject({ status: 'approved', channel: 'whatsapp', remainingRetry: 2 })
+    expect(sandbox.outbox.messages().map((message) => message.channel)).toEqual(['sms', 'whatsapp'])
   })
 })
 
@@ -502,7 +573,7 @@ describe('createSandbox on a store shared by several processes', () => {
     const sent = await first.createAuthentication({ phoneNumber: PHONE })
     await second.createAuthentication({ phoneNumber: '+14155550002' })
     clock.advance(1)
-    await second.retry({ authenticationUuid: sent.authenticationUuid })
+    await second.retry({ authenticationUuid: sent.authenticationUuid, channel: 'voice' })
     const listed = await first.readOutbox(PHONE)
     expect(listed).toEqual([
       {
@@ -510,12 +581,14 @@ describe('createSandbox on a store shared by several processes', () => {
         code: first.outbox.latest(PHONE)?.code,
         sentAt: new Date(START),
         authenticationUuid: sent.authenticationUuid,
+        channel: 'sms',
       },
       {
         phoneNumber: PHONE,
         code: second.outbox.latest(PHONE)?.code,
         sentAt: new Date(START + 1000),
         authenticationUuid: sent.authenticationUuid,
+        channel: 'voice',
       },
     ])
     // Without a number: what this process sent.

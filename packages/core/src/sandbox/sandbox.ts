@@ -5,6 +5,7 @@ import type {
   CheckStatus,
   CreateAuthenticationInput,
   CreateAuthenticationResult,
+  OtpChannel,
   OtpContract,
   RequestOptions,
   RetryInput,
@@ -12,9 +13,11 @@ import type {
   RetryStatus,
 } from '../types'
 import {
+  channelFor,
   createLocalOutbox,
   type LocalOutbox,
   pause,
+  refuseChannel,
   resolveSettings,
   type SandboxSettings,
   STORED_MESSAGES_PER_NUMBER,
@@ -32,6 +35,8 @@ export interface SandboxMessage {
   code: string
   sentAt: Date
   authenticationUuid: string
+  /** How the code went out: `sms`, `whatsapp`, or `voice` (a call that reads it out). */
+  channel: OtpChannel
 }
 
 export type SandboxListener = (message: SandboxMessage) => void
@@ -83,6 +88,12 @@ export interface SandboxOptions {
   maxAuthentications?: number
   /** Messages kept in the outbox at most, oldest dropped first. @default 100 */
   maxOutboxMessages?: number
+  /**
+   * The channels a code can go out on, the default first: a send or resend may ask for any of them (`channel`), and
+   * each answer lists them as `availableChannels`. Another channel throws `OtpError('unsupported_channel')`.
+   * @default ['sms', 'whatsapp', 'voice']
+   */
+  channels?: readonly OtpChannel[]
   /** Time source for creation, expiry and resend deadlines. @default systemClock */
   clock?: Clock
   /** Makes the codes, e.g. `() => '123456'` for a fixed one. @default random digits from `crypto.getRandomValues` */
@@ -136,6 +147,8 @@ interface Authentication {
   checksUsed: number
   resendsUsed: number
   nextRetryAt: number
+  /** The channel the last code went out on. */
+  channel: OtpChannel
 }
 
 /**
@@ -199,6 +212,7 @@ function createMemorySandbox(family: SandboxFamily): Sandbox {
       code: authentication.code,
       sentAt: new Date(now),
       authenticationUuid: authentication.uuid,
+      channel: authentication.channel,
     })
   }
 
@@ -221,12 +235,15 @@ function createMemorySandbox(family: SandboxFamily): Sandbox {
     return 'valid'
   }
 
-  const retryStatus = (authentication: Authentication, now: number): RetryStatus => {
+  const retryStatus = (authentication: Authentication, channel: OtpChannel, now: number): RetryStatus => {
     if (authentication.state === 'validated') return 'already_validated'
     if (authentication.state === 'withoutAttempt') return 'no_attempt'
     if (now >= authentication.expiresAt) return 'expired_auth'
     if (authentication.resendsUsed >= maxResends) return 'rate_limited'
     if (now < authentication.nextRetryAt) return 'denied'
+    // A channel this number refuses sends nothing and spends nothing: the code in use still works.
+    refuseChannel(settings, authentication.phoneNumber, channel)
+    authentication.channel = channel
     authentication.resendsUsed += 1
     authentication.code = generateCode()
     authentication.nextRetryAt = now + resendDelayMs(authentication.resendsUsed)
@@ -263,6 +280,8 @@ function createMemorySandbox(family: SandboxFamily): Sandbox {
       const waiting = pause(settings, requestOptions, phoneNumber === SANDBOX_TEST_NUMBERS.slow)
       if (waiting) await waiting
       const status = sendOutcome(phoneNumber)
+      const channel = channelFor(settings, input.channel, undefined)
+      if (status === 'pending') refuseChannel(settings, phoneNumber, channel)
       const now = clock.now()
       purge(now)
       const authentication: Authentication = {
@@ -275,6 +294,7 @@ function createMemorySandbox(family: SandboxFamily): Sandbox {
         checksUsed: 0,
         resendsUsed: 0,
         nextRetryAt: now + resendDelayMs(0),
+        channel,
       }
       authentications.set(authentication.uuid, authentication)
       order.push(authentication.uuid)
@@ -288,6 +308,8 @@ function createMemorySandbox(family: SandboxFamily): Sandbox {
         ...(status === 'pending'
           ? { nextRetryAt: new Date(authentication.nextRetryAt), remainingRetry: maxResends }
           : { remainingRetry: 0 }),
+        channel,
+        availableChannels: [...settings.channels],
         meta: meta(),
       }
     },
@@ -306,8 +328,9 @@ function createMemorySandbox(family: SandboxFamily): Sandbox {
       const waiting = pause(settings, requestOptions)
       if (waiting) await waiting
       const authentication = find(input?.authenticationUuid)
+      const channel = channelFor(settings, input.channel, authentication.channel)
       const now = clock.now()
-      const status = retryStatus(authentication, now)
+      const status = retryStatus(authentication, channel, now)
       const remainingRetry = Math.max(0, maxResends - authentication.resendsUsed)
       return {
         authenticationUuid: authentication.uuid,
@@ -318,6 +341,8 @@ function createMemorySandbox(family: SandboxFamily): Sandbox {
           ? { nextRetryAt: new Date(authentication.nextRetryAt) }
           : {}),
         remainingRetry,
+        channel: authentication.channel,
+        availableChannels: [...settings.channels],
         meta: meta(),
       }
     },

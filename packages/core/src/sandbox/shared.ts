@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from '../clock'
 import { OtpError } from '../errors'
 import { e164Schema } from '../schemas'
-import type { RequestOptions } from '../types'
+import { OTP_CHANNELS, type OtpChannel, type RequestOptions } from '../types'
 import type { SandboxListener, SandboxMessage, SandboxOptions, SandboxOutbox } from './sandbox'
 import { SANDBOX_TEST_NUMBERS } from './test-numbers'
 
@@ -19,6 +19,8 @@ export interface SandboxSettings {
   clock: Clock
   generateCode: () => string
   resendDelayMs: (resendsUsed: number) => number
+  /** The channels offered, the default first. */
+  channels: readonly OtpChannel[]
 }
 
 function randomDigits(length: number): string {
@@ -47,7 +49,46 @@ export function resolveSettings(options: SandboxOptions): SandboxSettings {
     clock: options.clock ?? systemClock,
     generateCode: options.generateCode ?? (() => randomDigits(codeLength)),
     resendDelayMs: (resendsUsed) => (resendDelays[Math.min(resendsUsed, resendDelays.length - 1)] ?? 30) * 1000,
+    channels: options.channels && options.channels.length > 0 ? [...options.channels] : [...OTP_CHANNELS],
   }
+}
+
+/** The test numbers that refuse one channel, as a number that has no WhatsApp, or takes no calls, would. */
+const REFUSED_CHANNELS: Readonly<Record<string, OtpChannel>> = {
+  [SANDBOX_TEST_NUMBERS.noWhatsApp]: 'whatsapp',
+  [SANDBOX_TEST_NUMBERS.noVoice]: 'voice',
+}
+
+function unsupportedChannel(channel: OtpChannel, offered: readonly OtpChannel[]): OtpError {
+  return new OtpError(
+    'unsupported_channel',
+    `Codes cannot be sent by ${JSON.stringify(channel)} to this number; offered: ${offered.join(', ')}`,
+    { status: 400, field: 'channel' },
+  )
+}
+
+/**
+ * The channel a send or resend goes out on: the one asked for, else `current` (the channel in use), else the first
+ * offered. Throws `unsupported_channel` for a channel the sandbox does not offer.
+ */
+export function channelFor(
+  settings: SandboxSettings,
+  asked: OtpChannel | undefined,
+  current: OtpChannel | undefined,
+): OtpChannel {
+  const channel = asked ?? current ?? (settings.channels[0] as OtpChannel)
+  if (!settings.channels.includes(channel)) throw unsupportedChannel(channel, settings.channels)
+  return channel
+}
+
+/** Throws `unsupported_channel` when this test number refuses the channel; the code then goes nowhere. */
+export function refuseChannel(settings: SandboxSettings, phoneNumber: string, channel: OtpChannel): void {
+  const refused = REFUSED_CHANNELS[phoneNumber]
+  if (refused === channel)
+    throw unsupportedChannel(
+      channel,
+      settings.channels.filter((offered) => offered !== refused),
+    )
 }
 
 /** The outbox in this process's memory, with a `push` for the sandbox that delivers. */

@@ -1,6 +1,6 @@
-import type { CheckResult, CheckStatus, RetryResult, RetryStatus } from '../types'
+import type { CheckResult, CheckStatus, OtpChannel, RetryResult, RetryStatus } from '../types'
 import type { Sandbox, SandboxFamily, SandboxMessage, SandboxStore } from './sandbox'
-import { pause, STORED_MESSAGES_PER_NUMBER, sendOutcome, unknownAuthentication } from './shared'
+import { channelFor, pause, refuseChannel, STORED_MESSAGES_PER_NUMBER, sendOutcome, unknownAuthentication } from './shared'
 import { SANDBOX_TEST_NUMBERS } from './test-numbers'
 
 /**
@@ -16,12 +16,15 @@ interface StoredAuthentication {
   expiresAt: number
   resendsUsed: number
   nextRetryAt: number
+  /** The channel the last code went out on; absent in records written before channels, which went by SMS. */
+  channel?: OtpChannel
 }
 
 interface StoredMessage {
   code: string
   sentAt: number
   authenticationUuid: string
+  channel?: OtpChannel
   /** The message's place in its number's sequence, to keep the order of messages sent in the same millisecond. */
   sequence: number
 }
@@ -88,16 +91,16 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
   /** Until when an authentication is answered (after its expiry, with `expired_auth`). */
   const keptUntil = (authentication: StoredAuthentication) => authentication.expiresAt + ttlMs
 
-  const deliver = async (uuid: string, phoneNumber: string, code: string, now: number) => {
+  const deliver = async (uuid: string, phoneNumber: string, code: string, channel: OtpChannel, now: number) => {
     // The ring is as old as its messages: a sequence that restarts overwrites the oldest slots first.
     const { count } = await store.increment(keys.sequence(phoneNumber), secondsUntil(now + 2 * ttlMs, now))
-    const stored: StoredMessage = { code, sentAt: now, authenticationUuid: uuid, sequence: count }
+    const stored: StoredMessage = { code, sentAt: now, authenticationUuid: uuid, channel, sequence: count }
     await store.set(
       keys.message(phoneNumber, count % STORED_MESSAGES_PER_NUMBER),
       JSON.stringify(stored),
       secondsUntil(now + 2 * ttlMs, now),
     )
-    outbox.push({ phoneNumber, code, sentAt: new Date(now), authenticationUuid: uuid })
+    outbox.push({ phoneNumber, code, sentAt: new Date(now), authenticationUuid: uuid, channel })
   }
 
   /** The authentication and whether it was validated, read together. */
@@ -155,6 +158,7 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
             code: message.code,
             sentAt: new Date(message.sentAt),
             authenticationUuid: message.authenticationUuid,
+            channel: message.channel ?? 'sms',
           }),
         )
     },
@@ -164,6 +168,8 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
       const waiting = pause(settings, requestOptions, phoneNumber === SANDBOX_TEST_NUMBERS.slow)
       if (waiting) await waiting
       const status = sendOutcome(phoneNumber)
+      const channel = channelFor(settings, input.channel, undefined)
+      if (status === 'pending') refuseChannel(settings, phoneNumber, channel)
       const now = clock.now()
       const uuid = crypto.randomUUID()
       const authentication: StoredAuthentication = {
@@ -174,10 +180,11 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
         expiresAt: now + ttlMs,
         resendsUsed: 0,
         nextRetryAt: now + resendDelayMs(0),
+        channel,
       }
       // Stored before it is delivered: a code in the outbox can always be checked.
       await store.set(keys.authentication(uuid), JSON.stringify(authentication), secondsUntil(keptUntil(authentication), now))
-      if (status === 'pending') await deliver(uuid, phoneNumber, authentication.code, now)
+      if (status === 'pending') await deliver(uuid, phoneNumber, authentication.code, channel, now)
       return {
         authenticationUuid: uuid,
         status,
@@ -187,6 +194,8 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
         ...(status === 'pending'
           ? { nextRetryAt: new Date(authentication.nextRetryAt), remainingRetry: maxResends }
           : { remainingRetry: 0 }),
+        channel,
+        availableChannels: [...settings.channels],
         meta: meta(),
       }
     },
@@ -211,8 +220,15 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
       const waiting = pause(settings, requestOptions)
       if (waiting) await waiting
       const { uuid, authentication, validated } = await find(input?.authenticationUuid)
+      const inUse = authentication.channel ?? 'sms'
+      const channel = channelFor(settings, input.channel, inUse)
       const now = clock.now()
-      const answer = (status: RetryStatus, resendsUsed: number, nextRetryAt: number): RetryResult => {
+      const answer = (
+        status: RetryStatus,
+        resendsUsed: number,
+        nextRetryAt: number,
+        channelAfter: OtpChannel = inUse,
+      ): RetryResult => {
         const remainingRetry = Math.max(0, maxResends - resendsUsed)
         return {
           authenticationUuid: uuid,
@@ -221,6 +237,8 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
           ...(status === 'approved' ? { createdAt: new Date(now) } : {}),
           ...(!validated && authentication.sent && remainingRetry > 0 ? { nextRetryAt: new Date(nextRetryAt) } : {}),
           remainingRetry,
+          channel: channelAfter,
+          availableChannels: [...settings.channels],
           meta: meta(),
         }
       }
@@ -230,6 +248,8 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
       if (now >= authentication.expiresAt) return answer('expired_auth', resendsUsed, nextRetryAt)
       if (resendsUsed >= maxResends) return answer('rate_limited', resendsUsed, nextRetryAt)
       if (now < nextRetryAt) return answer('denied', resendsUsed, nextRetryAt)
+      // A channel this number refuses sends nothing and spends nothing: the code in use still works.
+      refuseChannel(settings, authentication.phoneNumber, channel)
       const resend = resendsUsed + 1
       const ttl = secondsUntil(keptUntil(authentication), now)
       // Each resend is claimed once: of concurrent resends on any number of processes, one sends a code and the others
@@ -242,10 +262,11 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
         code: generateCode(),
         resendsUsed: resend,
         nextRetryAt: now + resendDelayMs(resend),
+        channel,
       }
       await store.set(keys.authentication(uuid), JSON.stringify(resent), ttl)
-      await deliver(uuid, authentication.phoneNumber, resent.code, now)
-      return answer('approved', resend, resent.nextRetryAt)
+      await deliver(uuid, authentication.phoneNumber, resent.code, channel, now)
+      return answer('approved', resend, resent.nextRetryAt, channel)
     },
   }
   return sandbox

@@ -11,6 +11,8 @@
  * | `invalidLine` | `+12025550104` | throws `OtpError('invalid_line')`, HTTP 400 (a landline) |
  * | `serverError` | `+12025550105` | throws `OtpError('server_error')`, HTTP 500 |
  * | `slow` | `+12025550106` | answers normally after `slowMs` (default 8 s) |
+ * | `noWhatsApp` | `+12025550107` | SMS and calls work; a send or resend by WhatsApp throws `OtpError('unsupported_channel')`, HTTP 400 |
+ * | `noVoice` | `+12025550108` | SMS and WhatsApp work; a send or resend by a call throws `OtpError('unsupported_channel')`, HTTP 400 (a number that takes no calls) |
  */
 export const SANDBOX_TEST_NUMBERS = {
   spamDetected: '+12025550101',
@@ -19,6 +21,8 @@ export const SANDBOX_TEST_NUMBERS = {
   invalidLine: '+12025550104',
   serverError: '+12025550105',
   slow: '+12025550106',
+  noWhatsApp: '+12025550107',
+  noVoice: '+12025550108',
 } as const
 
 export type SandboxTestNumber = (typeof SANDBOX_TEST_NUMBERS)[keyof typeof SANDBOX_TEST_NUMBERS]
