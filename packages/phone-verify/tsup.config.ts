@@ -5,6 +5,8 @@ export default defineConfig({
   // One entry per language, so that an app bundles only the languages it imports.
   entry: {
     index: 'src/index.ts',
+    // The react-hook-form field: its own entry, so react-hook-form is needed only by apps that import it.
+    'react-hook-form': 'src/react-hook-form.tsx',
     'locales/index': 'src/locales/index.ts',
     ...Object.fromEntries(
       ['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'].map((language) => [`locales/${language}`, `src/locales/${language}.ts`]),

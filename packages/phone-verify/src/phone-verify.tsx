@@ -1,9 +1,10 @@
 import { systemClock } from '@otpflow/core'
 import { OtpFlowProvider, useOtpFlow, useOtpFlowContext } from '@otpflow/react'
-import { type ReactNode, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useImperativeHandle, useRef, useState } from 'react'
+import type { FieldBinding } from './field-binding'
 import { languageOf } from './messages'
 import { type PhoneVerifyContextValue, PhoneVerifyProvider, usePartIds, usePartRefs } from './phone-verify-context'
-import { type Announcement, type PhoneVerifyStep, stepOf } from './phone-verify-decisions'
+import { type Announcement, type ErrorDescription, type PhoneVerifyStep, stepOf } from './phone-verify-decisions'
 import type { PhoneVerifyProps } from './phone-verify-props'
 import { StatusRegion } from './status-region'
 import { CodeStep } from './steps/code-step'
@@ -36,8 +37,17 @@ function useHasFlowProvider(): boolean {
  * <PhoneVerify endpoint="/api/otp" onVerified={({ phoneNumber, verificationToken }) => save(phoneNumber, verificationToken)} />
  */
 export function PhoneVerify(props: PhoneVerifyProps): ReactNode {
+  return useWithFlowProvider(props, <PhoneVerifyFlow {...props} />)
+}
+
+/** `<PhoneVerify>` as a form's field (internal: what `PhoneVerifyField` of the react-hook-form entry renders). */
+export function BoundPhoneVerify({ field, ...props }: PhoneVerifyProps & { field: FieldBinding }): ReactNode {
+  return useWithFlowProvider(props, <PhoneVerifyFlow {...props} field={field} />)
+}
+
+/** The content under the `OtpFlowProvider` above, or under its own from `client` / `endpoint`. */
+function useWithFlowProvider(props: PhoneVerifyProps, content: ReactNode): ReactNode {
   const hasProvider = useHasFlowProvider()
-  const content = <PhoneVerifyFlow {...props} />
   if (hasProvider && props.client === undefined && props.endpoint === undefined) return content
   return (
     <OtpFlowProvider
@@ -70,7 +80,8 @@ function PhoneVerifyFlow({
   unstyled = false,
   name,
   flowOptions,
-}: PhoneVerifyProps): ReactNode {
+  field,
+}: PhoneVerifyProps & { field?: FieldBinding }): ReactNode {
   const { messages, locale, format } = useMessages(messagesProp, localeProp)
   const allowedCountries = allowedCountriesProp ?? deprecatedCountries
   const clock = flowOptions?.clock ?? systemClock
@@ -86,6 +97,13 @@ function PhoneVerifyFlow({
   const shown = useShownError({ flow, step, invalidNumber: number.invalid, messages, format, clock })
   const actions = useVerifyActions({ flow, step, disabled, number, code, setCode, refs, sayCodeRepeated: shown.sayCodeRepeated })
   useFlowReactions({ flow, step, refs, setCode, setAnnouncement, showNumber: number.showAgain })
+  useFieldBinding(field, flow, step, refs)
+  // The component's own error first (it says more); else the form's, on the control of the step on screen.
+  const error: ErrorDescription | undefined =
+    shown.error ??
+    (field?.error
+      ? { text: field.error.message || messages.errors.invalidNumber, ...(step === 'verified' ? {} : { field: step }) }
+      : undefined)
 
   const shared: PhoneVerifyContextValue = {
     flow,
@@ -105,7 +123,7 @@ function PhoneVerifyFlow({
     number,
     code,
     setCode,
-    error: shown.error,
+    error,
     dismissError: shown.dismiss,
     announcement,
     setAnnouncement,
@@ -134,5 +152,48 @@ function PhoneVerifyFlow({
         ) : null}
       </div>
     </PhoneVerifyProvider>
+  )
+}
+
+/** Reports the verified value to a form field, and answers its focus and reset. */
+function useFieldBinding(
+  field: FieldBinding | undefined,
+  flow: PhoneVerifyContextValue['flow'],
+  step: PhoneVerifyStep,
+  refs: PhoneVerifyContextValue['refs'],
+): void {
+  const phoneNumber = flow.status === 'verified' ? flow.phoneNumber : undefined
+  const token = flow.status === 'verified' ? flow.verificationToken : undefined
+  const onValueChange = field?.onValueChange
+  useEffect(() => {
+    onValueChange?.(phoneNumber === undefined ? null : { phoneNumber, token })
+  }, [onValueChange, phoneNumber, token])
+
+  // The form marks the field touched when the focus leaves it for another element of the page; a focus lost with a
+  // removed control (Send code, as the code step comes) is not the user leaving.
+  const onBlur = field?.onBlur
+  useEffect(() => {
+    const root = refs.root.current
+    if (!root || !onBlur) return
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget instanceof Node && !root.contains(event.relatedTarget)) onBlur()
+    }
+    root.addEventListener('focusout', onFocusOut)
+    return () => root.removeEventListener('focusout', onFocusOut)
+  }, [onBlur, refs])
+
+  useImperativeHandle(
+    field?.handle,
+    () => ({
+      focus: () => {
+        if (step === 'phone') refs.phone.current?.focus()
+        else if (step === 'verified') refs.verifiedMessage.current?.focus()
+        // A closed code field (expired, too many wrong codes) takes no focus: its way out does.
+        else if (refs.code.current && !refs.code.current.disabled) refs.code.current.focus()
+        else refs.actionButton.current?.focus()
+      },
+      reset: flow.reset,
+    }),
+    [step, refs, flow.reset],
   )
 }

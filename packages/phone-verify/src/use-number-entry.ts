@@ -1,6 +1,4 @@
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
-import { type Resolver, type ResolverResult, useForm } from 'react-hook-form'
-import { z } from 'zod/mini'
 import { getPhoneKit } from './phone/metadata'
 import type { PhoneValueDetails } from './phone/phone-field'
 import { type CountryCode, guessCountry } from './phone/phone-text'
@@ -8,21 +6,6 @@ import { type CountryCode, guessCountry } from './phone/phone-text'
 const noSubscribe = () => () => {}
 const guessOnClient = () => guessCountry()
 const guessOnServer = () => undefined
-
-// zod/mini, as in @otpflow/core: one flavour of zod in the bundle, and a small one (the classic API cost 16 kB gzipped).
-const phoneFormSchema = z.object({
-  phoneNumber: z.string().check(z.refine((value) => getPhoneKit()?.isPossible(value) ?? false, { message: 'invalidNumber' })),
-})
-type PhoneForm = z.infer<typeof phoneFormSchema>
-
-// The whole resolver for a one-field schema: a few lines instead of @hookform/resolvers (1.4 kB gzipped).
-const phoneResolver: Resolver<PhoneForm> = async (values) => {
-  const result = phoneFormSchema.safeParse(values)
-  const answer: ResolverResult<PhoneForm> = result.success
-    ? { values: result.data, errors: {} }
-    : { values: {}, errors: { phoneNumber: { type: 'invalidNumber', message: result.error.issues[0]?.message ?? '' } } }
-  return answer
-}
 
 /** The number being typed on the number step: its text, its country, whether it validates. */
 export interface NumberEntry {
@@ -75,24 +58,31 @@ export function useNumberEntry({ defaultPhoneNumber, defaultCountry, allowedCoun
     if (normalized.country) setCountry(normalized.country)
   }, [])
 
-  const form = useForm<PhoneForm>({ resolver: phoneResolver, defaultValues: { phoneNumber: '' } })
-  const invalid = form.formState.errors.phoneNumber !== undefined
+  // One field, one rule (a possible length, from the phone kit): plain state, no form library. Until the kit has
+  // loaded no number reads as possible, so Send code says the number is not valid rather than sending it unread.
+  const [invalid, setInvalid] = useState(false)
 
   return {
     country,
     setCountry,
     text,
-    change: ({ value, e164 }) => {
+    change: ({ value }) => {
       setText(value)
-      form.setValue('phoneNumber', e164 ?? value)
-      if (invalid) form.clearErrors('phoneNumber')
+      if (invalid) setInvalid(false)
     },
     invalid,
-    clearInvalid: () => form.clearErrors('phoneNumber'),
+    clearInvalid: () => setInvalid(false),
     submit: (onValid, onInvalid) => {
       // Read from what the field shows now: a default number may never have gone through a change.
-      form.setValue('phoneNumber', getPhoneKit()?.toE164(text, country) ?? text)
-      void form.handleSubmit(({ phoneNumber }) => onValid(phoneNumber), onInvalid)()
+      const kit = getPhoneKit()
+      const phoneNumber = kit?.toE164(text, country) ?? text
+      if (kit?.isPossible(phoneNumber)) {
+        setInvalid(false)
+        onValid(phoneNumber)
+      } else {
+        setInvalid(true)
+        onInvalid()
+      }
     },
     showAgain,
   }
