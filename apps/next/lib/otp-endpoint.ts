@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto'
+import { createOtpHandlerFromEnv, maskPhoneNumber, type OtpHandlerFromEnv, PROVIDERS_FROM_ENV } from '@otpflow/server'
+
+/** The endpoint, and the secret that signs its tokens, which the Server Action checks proofs with. */
+export interface OtpEndpoint {
+  handler: OtpHandlerFromEnv
+  secret: string
+}
+
+/**
+ * `next start` runs with NODE_ENV=production, where the endpoint refuses to fall back to the sandbox on its own (anyone
+ * can read the sandbox's codes, so a missing provider variable must not quietly turn into it). This example is meant to
+ * run with no configuration, so it asks for the sandbox itself, and only when no provider is configured at all: one
+ * provider's variables (or OTP_PROVIDER) and the endpoint serves that provider, refusing a half-done configuration.
+ */
+function sandboxUnlessConfigured(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (env.OTP_PROVIDER?.trim()) return env
+  // Each reader throws, naming the variable, when a provider's configuration is half done.
+  const configured = Object.values(PROVIDERS_FROM_ENV).some((fromEnv) => fromEnv(env) !== undefined)
+  return configured ? env : { ...env, OTP_PROVIDER: 'sandbox' }
+}
+
+function createEndpoint(): OtpEndpoint {
+  const env = sandboxUnlessConfigured(process.env)
+  // On the sandbox a secret per process is enough (its proofs are worthless after a restart anyway); it is made here
+  // because the Server Action must check the proofs with the same secret. A real provider requires OTP_SECRET.
+  const secret = env.OTP_SECRET || randomBytes(32).toString('base64url')
+  const handler = createOtpHandlerFromEnv(env, {
+    secret,
+    onSandboxMessage: (message) =>
+      console.log(`[otpflow sandbox] code ${message.code} for ${maskPhoneNumber(message.phoneNumber)}`),
+    warn: () =>
+      console.warn(
+        '⚠ otpflow: no provider is configured, so the endpoint serves the SANDBOX: no SMS is sent, each code is printed here ' +
+          'and shown in the page\'s "Sandbox inbox". To send real codes, set one provider\'s variables and OTP_SECRET ' +
+          '(apps/next/README.md).',
+      ),
+  })
+  if (!handler.sandbox && !env.OTP_SECRET)
+    throw new Error(`OTP_SECRET is missing: the ${handler.provider.name} provider needs one`)
+  return { handler, secret }
+}
+
+const KEY = Symbol.for('next-example.otp-endpoint')
+const processWide = globalThis as typeof globalThis & { [KEY]?: OtpEndpoint }
+
+/**
+ * One endpoint per server process, made on first use (not while `next build` collects the routes). Kept on
+ * `globalThis` because Next.js bundles the route handler and the Server Action into separate server bundles, each
+ * with its own copy of this module: the proof the route handler signs must be checked with the same secret, and spent
+ * in the same store, by the action.
+ */
+export function otpEndpoint(): OtpEndpoint {
+  processWide[KEY] ??= createEndpoint()
+  return processWide[KEY]
+}
+
+/**
+ * The request as the browser sent it. Next.js hands route handlers `http://localhost:PORT/…` as `request.url`, whatever
+ * host the browser asked for (vercel/next.js#37536), and the endpoint compares the browser's `Origin` with the request's
+ * own origin to refuse other sites' pages: so the URL takes the `Host` header back. Behind a proxy (`OTP_TRUST_PROXY`),
+ * the endpoint reads `X-Forwarded-Host` and `-Proto` itself.
+ */
+export function asBrowserSent(request: Request): Request {
+  const host = request.headers.get('host')
+  const url = new URL(request.url)
+  if (host === null || url.host === host) return request
+  url.host = host
+  const init: RequestInit & { duplex: 'half' } = {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: request.signal,
+    duplex: 'half',
+  }
+  return new Request(url, init)
+}
