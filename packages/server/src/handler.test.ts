@@ -578,7 +578,15 @@ describe('createOtpHandler: sandbox outbox route', () => {
     )
     expect(status).toBe(200)
     expect(body).toEqual({
-      messages: [{ phone_number: PHONE, code: sent.code, sent_at: '2026-03-01T10:00:00.000Z', authentication_uuid: sent.uuid }],
+      messages: [
+        {
+          phone_number: PHONE,
+          code: sent.code,
+          sent_at: '2026-03-01T10:00:00.000Z',
+          authentication_uuid: sent.uuid,
+          channel: 'sms',
+        },
+      ],
     })
   })
 

@@ -241,6 +241,7 @@ forEachVariant('channels', () => {
     const sent = await sandbox.createAuthentication({ phoneNumber: PHONE })
     expect(sent.channel).toBe('sms')
     expect(sent.availableChannels).toEqual(['sms', 'whatsapp', 'voice'])
+    expect(sandbox.channels).toEqual(['sms', 'whatsapp', 'voice'])
     const byWhatsApp = await sandbox.createAuthentication({ phoneNumber: '+447700900123', channel: 'whatsapp' })
     expect(byWhatsApp.channel).toBe('whatsapp')
     expect(sandbox.outbox.messages().map((message) => message.channel)).toEqual(['sms', 'whatsapp'])

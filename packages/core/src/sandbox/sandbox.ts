@@ -110,6 +110,8 @@ export interface SandboxOptions {
 /** An OTP provider with the contract of `createOtpClient` and an outbox instead of SMS. */
 export interface Sandbox extends OtpContract {
   readonly outbox: SandboxOutbox
+  /** The channels it offers, the default first (the `channels` option). */
+  readonly channels: readonly OtpChannel[]
   /** Authentications currently kept in memory (bounded: see `maxAuthentications`); 0 on a store, which keeps them. */
   readonly size: number
   /** Forgets every authentication and message kept in memory (on a store, the keys expire on their own). */
@@ -253,6 +255,7 @@ function createMemorySandbox(family: SandboxFamily): Sandbox {
 
   const sandbox: Sandbox = {
     outbox,
+    channels: settings.channels,
 
     get size() {
       return authentications.size

@@ -137,6 +137,7 @@ export function createStoreSandbox(family: SandboxFamily, store: SandboxStore): 
 
   const sandbox: Sandbox = {
     outbox,
+    channels: settings.channels,
     size: 0,
     reset() {
       outbox.clear()

@@ -57,6 +57,9 @@ export function dingProvider(options: DingProviderOptions): OtpProvider {
 
   return {
     name: 'ding',
+    // Ding's send takes no channel: it picks SMS or a messaging app itself, and places no calls. So the endpoint offers
+    // SMS alone, and refuses a switch with unsupported_channel before Ding is called.
+    channels: ['sms'],
     async send(input, ctx) {
       const ip = ipv4(ctx.ip)
       const sent = await client.createAuthentication(

@@ -16,6 +16,8 @@ describe('toProviderError: what the endpoint answers when a provider fails', () 
     for (const code of ['invalid_phone_number', 'invalid_line', 'unsupported_region', 'blocked_number', 'spam_detected']) {
       expect(toProviderError(new OtpError(code, 'words')).code).toBe(code)
     }
+    // A channel the number cannot take: the user can still take another one.
+    expect(toProviderError(new OtpError('unsupported_channel', 'no WhatsApp')).code).toBe('unsupported_channel')
     const limited = toProviderError(new OtpError('rate_limited', 'slow down', { retryAfter: 30 }))
     expect(limited).toMatchObject({ code: 'rate_limited', retryAfter: 30 })
   })

@@ -6,6 +6,7 @@ export const PROVIDER_ERROR_CODES = [
   'invalid_line',
   'unsupported_region',
   'blocked_number',
+  'unsupported_channel',
   'spam_detected',
   'rate_limited',
   'service_unavailable',
@@ -31,7 +32,9 @@ export function toProviderError(error: unknown): OtpError & { code: ProviderErro
   }
   const group = errorGroup(error.code)
   const options = { status: error.status, cause: error }
-  if ((group === 'phone' || group === 'wait') && isProviderErrorCode(error.code)) {
+  // The channel asked for does not reach this number: another channel, or a plain resend, still can.
+  const channelRefused = error.code === 'unsupported_channel'
+  if ((group === 'phone' || group === 'wait' || channelRefused) && isProviderErrorCode(error.code)) {
     return mapped(error.code, error.message, { ...options, retryAfter: error.retryAfter })
   }
   if (group === 'account' || error.code === 'service_unavailable') {

@@ -7,7 +7,7 @@
  * when the store has lost them), and applies a {@link ResendPolicy} that mirrors the provider's own limits.
  * Each adapter only supplies two calls: `deliver` (send or resend a code) and `verify` (check a code).
  */
-import { errorGroup, httpStatusOf, isOtpError, OtpError } from '@otpflow/core'
+import { errorGroup, httpStatusOf, isOtpError, type OtpChannel, OtpError } from '@otpflow/core'
 import type { ProviderErrorCode } from './errors'
 import type {
   OtpProvider,
@@ -65,6 +65,8 @@ export interface DeliverRequest {
   fields: SendFields
   authenticationUuid: string
   ctx: ProviderContext
+  /** The channel to send on, one of the definition's `channels`; absent: the provider's default, sent as before channels. */
+  channel?: OtpChannel
 }
 
 export interface VerifyRequest {
@@ -78,6 +80,8 @@ export interface VerifyRequest {
 export interface HostedProviderDefinition {
   name: string
   policy: ResendPolicy
+  /** The channels `deliver` can send on, its default first. */
+  channels: readonly OtpChannel[]
   /** Sends a code, or sends it again for a number that has an open verification. Throws `OtpError` otherwise. */
   deliver(request: DeliverRequest): Promise<DeliverOutcome>
   /** Checks a code. Throws `OtpError` for anything that is not an answer about the code. */
@@ -94,6 +98,8 @@ interface VerificationRecord {
   sends: number
   lastSendAt: number
   fields: SendFields
+  /** The channel the last code went out on (absent: the provider's default). */
+  channel?: OtpChannel
 }
 
 /** Keeps records an hour past expiry, so a late check or resend still answers `already_validated` or `rate_limited`. */
@@ -108,7 +114,8 @@ export function mergePolicy(defaults: ResendPolicy, overrides: Partial<ResendPol
 
 /** Builds an {@link OtpProvider} from a provider's two calls, keeping what the provider does not. */
 export function createHostedProvider(definition: HostedProviderDefinition): OtpProvider {
-  const { name, policy } = definition
+  const { name, policy, channels } = definition
+  const withChannel = (channel: OtpChannel | undefined) => (channel === undefined ? {} : { channel })
   const windowMs = policy.windowSeconds * 1000
   const key = (kind: string, id: string) => `otpflow:${name}:${kind}:${id}`
   const ttl = (expiresAt: number, now: number) => Math.max(1, Math.ceil((expiresAt - now) / 1000)) + GRACE_SECONDS
@@ -179,6 +186,7 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
     ...schedule(record),
     resent,
     state: toState(record),
+    channel: record.channel ?? (channels[0] as OtpChannel),
   })
 
   /** Records a send outcome under a new authentication UUID and builds the answer. */
@@ -200,6 +208,7 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
         sends: outcome.sends ?? (outcome.resend ? 2 : 1),
         lastSendAt: now,
         fields,
+        ...withChannel(input.channel),
       }
       await save(ctx.store, uuid, record, now)
       await ctx.store.set(key('number', input.phoneNumber), uuid, ttl(record.expiresAt, now) - GRACE_SECONDS)
@@ -230,6 +239,7 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
 
   return {
     name,
+    channels,
 
     async send(input, ctx) {
       const now = ctx.clock.now()
@@ -243,9 +253,10 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
           fields: pickFields(input),
           authenticationUuid: open.uuid,
           ctx,
+          ...withChannel(input.channel),
         })
         if (outcome.kind === 'sent' && outcome.id === open.record.id) {
-          const record = { ...open.record, sends: outcome.sends ?? open.record.sends + 1, lastSendAt: now }
+          const record = sentOn({ ...open.record, sends: outcome.sends ?? open.record.sends + 1, lastSendAt: now }, input.channel)
           await save(ctx.store, open.uuid, record, now)
           return pendingAnswer(open.uuid, record, true)
         }
@@ -263,6 +274,7 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
         fields: pickFields(input),
         authenticationUuid: uuid,
         ctx,
+        ...withChannel(input.channel),
       })
       return startFlow(input, ctx, uuid, outcome, now)
     },
@@ -302,7 +314,7 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
       }
     },
 
-    async retry(flow, ctx): Promise<ProviderRetryResult> {
+    async retry(flow, ctx, input): Promise<ProviderRetryResult> {
       const now = ctx.clock.now()
       const uuid = flow.authenticationUuid
       if (await isValidated(ctx.store, uuid)) return { status: 'already_validated', remainingRetry: 0 }
@@ -325,6 +337,7 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
           fields: record.fields,
           authenticationUuid: uuid,
           ctx,
+          ...withChannel(input?.channel),
         })
       } catch (error) {
         // Nothing was sent: the slot is free for the user's next try.
@@ -345,11 +358,17 @@ export function createHostedProvider(definition: HostedProviderDefinition): OtpP
       }
       // A different id means the provider's own window had ended and it opened a new one: follow it.
       const sends = outcome.id === record.id && outcome.sends !== undefined ? outcome.sends : record.sends + 1
-      const updated: VerificationRecord = { ...record, id: outcome.id, sends, lastSendAt: now }
+      const updated = sentOn({ ...record, id: outcome.id, sends, lastSendAt: now }, input?.channel)
       await save(ctx.store, uuid, updated, now)
       return { status: 'approved', createdAt: new Date(now), ...schedule(updated), state: toState(updated) }
     },
   }
+}
+
+/** The record with the channel its last code went out on (none: the provider's default). */
+function sentOn(record: VerificationRecord, channel: OtpChannel | undefined): VerificationRecord {
+  const { channel: _before, ...rest } = record
+  return channel === undefined ? rest : { ...rest, channel }
 }
 
 function pickFields(input: SendFields): SendFields {

@@ -113,6 +113,37 @@ describe('the official Prelude SDK and our Prelude adapter', () => {
         metadata: { correlation_id: correlationId },
       }),
     },
+    {
+      name: 'a call that reads the code out, in English',
+      input: { phoneNumber: PHONE, locale: 'en-GB', channel: 'voice' },
+      request: { ip: IPV4 },
+      sdk: (correlationId) => ({
+        target: { type: 'phone_number', value: PHONE },
+        signals: { ip: IPV4 },
+        options: { locale: 'en-GB', method: 'voice' },
+        metadata: { correlation_id: correlationId },
+      }),
+    },
+    {
+      name: 'a code by WhatsApp',
+      input: { phoneNumber: PHONE, channel: 'whatsapp' },
+      request: {},
+      sdk: (correlationId) => ({
+        target: { type: 'phone_number', value: PHONE },
+        options: { preferred_channel: 'whatsapp' },
+        metadata: { correlation_id: correlationId },
+      }),
+    },
+    {
+      name: 'SMS asked for by name',
+      input: { phoneNumber: PHONE, channel: 'sms' },
+      request: {},
+      sdk: (correlationId) => ({
+        target: { type: 'phone_number', value: PHONE },
+        options: { preferred_channel: 'sms' },
+        metadata: { correlation_id: correlationId },
+      }),
+    },
   ]
 
   // Our base URL in both forms: the host (as the SDK reads PRELUDE_BASE_URL) and the host with `/v2`.
@@ -153,7 +184,9 @@ describe('the official Prelude SDK and our Prelude adapter', () => {
         const ctx = contextWith(request)
         const sent = await provider.send(input, ctx)
         time += 30_000
-        expect((await provider.retry(flowOf(sent, PHONE), ctx)).status).toBe('approved')
+        // The endpoint names the flow's channel on its resends when it is not the default.
+        const resend = input.channel === undefined ? undefined : { channel: input.channel }
+        expect((await provider.retry(flowOf(sent, PHONE), ctx, resend)).status).toBe('approved')
         await sdk.verification.create(params(sent.authenticationUuid))
         time += 30_000
         await sdk.verification.create(params(sent.authenticationUuid))
@@ -161,6 +194,29 @@ describe('the official Prelude SDK and our Prelude adapter', () => {
         expect(onTheWire(ours.requests[1])).toStrictEqual(onTheWire(theirs.requests[1]))
       },
     )
+
+    it.each([
+      { channel: 'voice', options: { locale: 'fr-FR', method: 'voice' } },
+      { channel: 'whatsapp', options: { locale: 'fr-FR', preferred_channel: 'whatsapp' } },
+    ] as const)('switches a resend to $channel as the SDK asks for it', async ({ channel, options }) => {
+      const provider = adapter()
+      const ctx = contextWith({ ip: IPV4 })
+      const sent = await provider.send({ phoneNumber: PHONE, locale: 'fr-FR' }, ctx)
+      time += 30_000
+      expect((await provider.retry(flowOf(sent, PHONE), ctx, { channel })).status).toBe('approved')
+      const params: Prelude.VerificationCreateParams = {
+        target: { type: 'phone_number', value: PHONE },
+        signals: { ip: IPV4 },
+        options,
+        metadata: { correlation_id: sent.authenticationUuid },
+      }
+      await sdk.verification.create({ ...params, options: { locale: 'fr-FR' } })
+      await sdk.verification.create(params)
+      expect(ours.requests).toHaveLength(2)
+      expect(onTheWire(ours.requests[1])).toStrictEqual(onTheWire(theirs.requests[1]))
+      // Prelude counts the switch as a resend of the same verification.
+      expect(ours.requests[1]?.body?.target).toEqual(ours.requests[0]?.body?.target)
+    })
 
     it('checks a code as the SDK does', async () => {
       const provider = adapter()
@@ -244,6 +300,7 @@ describe('the official Twilio SDK and our Twilio adapter', () => {
 
   interface SendCase {
     name: string
+    /** The adapter's `channel` option: the Service's usual channel. */
     channel?: 'sms' | 'call' | 'whatsapp'
     input: ProviderSendInput
     request: { ip?: string; userAgent?: string }
@@ -282,6 +339,25 @@ describe('the official Twilio SDK and our Twilio adapter', () => {
       input: { phoneNumber: PHONE, locale: 'en-GB' },
       request: { ip: IPV4 },
       sdk: { to: PHONE, channel: 'whatsapp', locale: 'en-GB', deviceIp: IPV4 },
+    },
+    {
+      name: 'a call asked for, which reads the code out',
+      input: { phoneNumber: PHONE, locale: 'en-GB', channel: 'voice' },
+      request: { ip: IPV4 },
+      sdk: { to: PHONE, channel: 'call', locale: 'en-GB', deviceIp: IPV4 },
+    },
+    {
+      name: 'WhatsApp asked for, on a Service that usually calls',
+      channel: 'call',
+      input: { phoneNumber: PHONE, channel: 'whatsapp' },
+      request: {},
+      sdk: { to: PHONE, channel: 'whatsapp' },
+    },
+    {
+      name: 'SMS asked for by name',
+      input: { phoneNumber: PHONE, channel: 'sms' },
+      request: {},
+      sdk: { to: PHONE, channel: 'sms' },
     },
   ]
 
@@ -333,12 +409,33 @@ describe('the official Twilio SDK and our Twilio adapter', () => {
       const ctx = contextWith(request)
       const sent = await provider.send(input, ctx)
       time += 30_000
-      expect((await provider.retry(flowOf(sent, PHONE), ctx)).status).toBe('approved')
+      const resend = input.channel === undefined ? undefined : { channel: input.channel }
+      expect((await provider.retry(flowOf(sent, PHONE), ctx, resend)).status).toBe('approved')
       const service = sdk.verify.v2.services(theirs.serviceSid)
       await service.verifications.create(params)
       await service.verifications.create(params)
       expect(ours.requests).toHaveLength(2)
       expect(onTheWire(ours.requests[1])).toStrictEqual(onTheWire(theirs.requests[1]))
+    })
+
+    it.each([
+      { channel: 'voice', sdkChannel: 'call' },
+      { channel: 'whatsapp', sdkChannel: 'whatsapp' },
+    ] as const)('switches a resend to $channel as the SDK asks for it', async ({ channel, sdkChannel }) => {
+      const provider = adapter()
+      const ctx = contextWith({ ip: IPV4 })
+      const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+      time += 30_000
+      expect((await provider.retry(flowOf(sent, PHONE), ctx, { channel })).status).toBe('approved')
+      const service = sdk.verify.v2.services(theirs.serviceSid)
+      await service.verifications.create({ to: PHONE, channel: 'sms', deviceIp: IPV4 })
+      const params: VerificationListInstanceCreateOptions = { to: PHONE, channel: sdkChannel, deviceIp: IPV4 }
+      const theirResend = await service.verifications.create(params)
+      expect(ours.requests).toHaveLength(2)
+      expect(onTheWire(ours.requests[1])).toStrictEqual(onTheWire(theirs.requests[1]))
+      // Twilio keeps the verification: the same SID, with the switch among its sends.
+      expect(ours.requests[1]?.body?.Channel).toBe(sdkChannel)
+      expect(theirResend.sendCodeAttempts.map((attempt) => (attempt as { channel: string }).channel)).toEqual(['sms', sdkChannel])
     })
 
     it('checks a code by verification SID as the SDK does', async () => {

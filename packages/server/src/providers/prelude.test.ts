@@ -354,6 +354,49 @@ describe('preludeProvider retry', () => {
   })
 })
 
+describe('preludeProvider channels', () => {
+  it('offers SMS first, then WhatsApp and a call', () => {
+    expect(provider.channels).toEqual(['sms', 'whatsapp', 'voice'])
+  })
+
+  it('denies a switch before the resend deadline without asking Prelude, as any early resend', async () => {
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    time += 10_000
+    const early = await provider.retry(flowOf(sent), ctx, { channel: 'voice' })
+    expect(early).toMatchObject({ status: 'denied', remainingRetry: 3 })
+    expect(early.nextRetryAt?.getTime()).toBe(START + 30_000)
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('answers a send for an open verification with the channel it went out on, sending nothing before the delay', async () => {
+    await provider.send({ phoneNumber: PHONE, channel: 'whatsapp' }, ctx)
+    const again = await provider.send({ phoneNumber: PHONE, channel: 'voice' }, ctx)
+    expect(again).toMatchObject({ resent: true, channel: 'whatsapp' })
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('maps channel_not_enabled_in_region to unsupported_channel for a channel asked for, and unsupported_region otherwise', async () => {
+    const notEnabled = { status: 422, body: { code: 'channel_not_enabled_in_region', message: 'not enabled' } }
+    fake.failNext(notEnabled)
+    expect((await rejection(provider.send({ phoneNumber: PHONE, channel: 'whatsapp' }, ctx))).code).toBe('unsupported_channel')
+    fake.failNext(notEnabled)
+    expect((await rejection(provider.send({ phoneNumber: PHONE }, ctx))).code).toBe('unsupported_region')
+  })
+
+  it('leaves a switch Prelude refuses unspent: the same resend by SMS goes out at once', async () => {
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    time += 30_000
+    fake.failNext({ status: 422, body: { code: 'channel_not_enabled_in_region', message: 'no calls here' } })
+    expect((await rejection(provider.retry(flowOf(sent), ctx, { channel: 'voice' }))).code).toBe('unsupported_channel')
+    expect(await provider.retry(flowOf(sent), ctx)).toMatchObject({ status: 'approved', remainingRetry: 2 })
+  })
+
+  it('refuses a channel Prelude does not have without asking it', async () => {
+    expect((await rejection(provider.send({ phoneNumber: PHONE, channel: 'fax' }, ctx))).code).toBe('unsupported_channel')
+    expect(fake.requests).toHaveLength(0)
+  })
+})
+
 describe('preludeProviderFromEnv', () => {
   it('returns undefined when Prelude is not configured', () => {
     expect(preludeProviderFromEnv({})).toBeUndefined()

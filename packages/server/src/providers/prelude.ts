@@ -11,10 +11,15 @@
  * - check → `POST /verification/check` by target (Prelude has no check by id): `success` → `valid`, `failure` →
  *   `invalid`, `expired_or_not_found` → `expired_auth`.
  * - retry → `POST /verification` again for the same target (Prelude's own resend): `retry` → `approved`.
+ * - channels (see {@link PRELUDE_CHANNELS}): without one, Prelude's default (messaging: SMS), and the request is the same
+ *   as before channels; `whatsapp` → `options.preferred_channel: 'whatsapp'`, `voice` → `options.method: 'voice'`, and
+ *   `sms` asked for by name (a switch back after another channel) → `options.preferred_channel: 'sms'`, on the send or
+ *   resend that asks. `channel_not_enabled_in_region` for a steered request → `unsupported_channel` (unsteered,
+ *   `unsupported_region`).
  * Prelude returns no expiry, resend deadline or resend count: they come from {@link PRELUDE_RESEND_POLICY}.
  */
 
-import { retryAfterSeconds } from '@otpflow/core'
+import { type OtpChannel, OtpError, retryAfterSeconds } from '@otpflow/core'
 import { apiRoot } from './base-url'
 import {
   callUpstream,
@@ -46,12 +51,36 @@ export interface PreludeSignals {
   user_agent?: string
 }
 
+/**
+ * The options we send, a subset of the SDK's `VerificationCreateParams.Options`: the language, and how the code should
+ * go out when it is not Prelude's default (a call with `method: 'voice'`, a messaging app with `preferred_channel`).
+ */
+export interface PreludeOptions {
+  locale?: string
+  method?: 'voice'
+  preferred_channel?: 'sms' | 'whatsapp'
+}
+
 /** The body of `POST /v2/verification` as we send it, a subset of the SDK's `VerificationCreateParams`. */
 export interface PreludeVerificationBody {
   target: { type: 'phone_number'; value: string }
   signals?: PreludeSignals
-  options?: { locale: string }
+  options?: PreludeOptions
   metadata: { correlation_id: string }
+}
+
+/**
+ * The channels Prelude delivers on, SMS (its default) first: its messaging channels include WhatsApp
+ * (`preferred_channel`), and `method: 'voice'` reads the code out in a call. Each must be enabled for the account and
+ * the destination; Prelude answers `channel_not_enabled_in_region` otherwise.
+ */
+export const PRELUDE_CHANNELS: readonly OtpChannel[] = ['sms', 'whatsapp', 'voice']
+
+/** How a channel asked for by name steers Prelude. */
+const CHANNEL_OPTIONS: Readonly<Record<string, Pick<PreludeOptions, 'method' | 'preferred_channel'>>> = {
+  sms: { preferred_channel: 'sms' },
+  whatsapp: { preferred_channel: 'whatsapp' },
+  voice: { method: 'voice' },
 }
 
 /** The body of `POST /v2/verification/check`, as the SDK's `VerificationCheckParams`. */
@@ -122,8 +151,11 @@ function readError(response: UpstreamResponse): PreludeError {
   }
 }
 
-/** Maps a non-2xx answer onto the endpoint's error codes. Number-specific limits are answered as statuses by the callers. */
-function failure(response: UpstreamResponse, now: number): Error {
+/**
+ * Maps a non-2xx answer onto the endpoint's error codes. Number-specific limits are answered as statuses by the callers.
+ * `steered`: the request asked for a channel other than Prelude's default, which the number's region may not have.
+ */
+function failure(response: UpstreamResponse, now: number, steered = false): Error {
   const error = readError(response)
   const detail = {
     provider: 'prelude',
@@ -135,6 +167,9 @@ function failure(response: UpstreamResponse, now: number): Error {
   const code = error.code ?? ''
   if (code === 'invalid_phone_number') return upstreamError('invalid_phone_number', 'This phone number is not valid', detail)
   if (code === 'invalid_line_type') return upstreamError('invalid_line', 'This type of phone line cannot receive codes', detail)
+  if (code === 'channel_not_enabled_in_region' && steered) {
+    return upstreamError('unsupported_channel', 'Codes cannot be sent this way to this region', detail)
+  }
   if (code === 'unsupported_country' || code === 'channel_not_enabled_in_region') {
     return upstreamError('unsupported_region', 'Codes cannot be sent to this region', detail)
   }
@@ -179,7 +214,12 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
       signal,
     })
 
-  const deliver = async ({ phoneNumber, fields, authenticationUuid, ctx }: DeliverRequest): Promise<DeliverOutcome> => {
+  const deliver = async ({ phoneNumber, fields, authenticationUuid, ctx, channel }: DeliverRequest): Promise<DeliverOutcome> => {
+    const steering = channel === undefined ? undefined : CHANNEL_OPTIONS[channel]
+    if (channel !== undefined && steering === undefined) {
+      throw new OtpError('unsupported_channel', `Prelude cannot send codes by ${JSON.stringify(channel)}`, { status: 400 })
+    }
+    const options: PreludeOptions = { ...(fields.locale === undefined ? {} : { locale: fields.locale }), ...steering }
     const signals: PreludeSignals = {}
     if (ctx.ip !== undefined) signals.ip = ctx.ip
     if (fields.deviceType !== undefined) signals.device_platform = DEVICE_PLATFORMS[fields.deviceType]
@@ -189,7 +229,7 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
     const request: PreludeVerificationBody = {
       target: { type: 'phone_number', value: phoneNumber },
       ...(Object.keys(signals).length === 0 ? {} : { signals }),
-      ...(fields.locale === undefined ? {} : { options: { locale: fields.locale } }),
+      ...(Object.keys(options).length === 0 ? {} : { options }),
       metadata: { correlation_id: authenticationUuid },
     }
     const response = await post('/verification', request, ctx.signal)
@@ -200,7 +240,7 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
         const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), now)
         return { kind: 'rate_limited', ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }) }
       }
-      throw failure(response, now)
+      throw failure(response, now, steering !== undefined)
     }
     const body = (response.json ?? {}) as {
       id?: unknown
@@ -261,7 +301,7 @@ export function preludeProvider(options: PreludeProviderOptions): OtpProvider {
     }
   }
 
-  return createHostedProvider({ name: 'prelude', policy, deliver, verify })
+  return createHostedProvider({ name: 'prelude', channels: PRELUDE_CHANNELS, policy, deliver, verify })
 }
 
 /**

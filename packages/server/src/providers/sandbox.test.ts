@@ -137,3 +137,24 @@ describe.each(backends)('the sandbox provider on $name', (backend) => {
     expect((await post(a, '/check', { ...flow, check_code: messages[1]?.code })).body.status).toBe('valid')
   })
 })
+
+describe('sandboxProvider channels', () => {
+  const clock = { now: () => Date.parse('2026-11-26T12:00:00Z') }
+  const context = () => ({ store: createMemoryStore({ clock }), clock })
+
+  it('offers SMS, WhatsApp and a call, or the channels its sandbox was given', () => {
+    expect(sandboxProvider().channels).toEqual(['sms', 'whatsapp', 'voice'])
+    expect(sandboxProvider({ channels: ['sms', 'voice'] }).channels).toEqual(['sms', 'voice'])
+  })
+
+  it('sends and resends on the channel asked for, each code in the outbox with its channel', async () => {
+    const provider = sandboxProvider({ resendDelays: [0] })
+    const ctx = context()
+    const sent = await provider.send({ phoneNumber: '+447700900123', channel: 'whatsapp' }, ctx)
+    expect(sent.channel).toBe('whatsapp')
+    const flow = { ...sent, phoneNumber: '+447700900123' }
+    expect(await provider.retry(flow, ctx, { channel: 'voice' })).toMatchObject({ status: 'approved' })
+    const messages = await provider.readOutbox('+447700900123', ctx.store)
+    expect(messages.map((message) => message.channel)).toEqual(['whatsapp', 'voice'])
+  })
+})

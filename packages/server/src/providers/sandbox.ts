@@ -55,6 +55,7 @@ export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): Sa
   const on = (store: Store) => sandbox.withStore(store)
   return {
     name: 'sandbox',
+    channels: sandbox.channels,
     sandbox,
     readOutbox: (phoneNumber, store) => on(store).readOutbox(phoneNumber),
     async send(input, ctx) {
@@ -68,6 +69,7 @@ export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): Sa
         createdAt: sent.createdAt,
         expiresAt: sent.expiresAt,
       }
+      if (sent.channel !== undefined) result.channel = sent.channel
       if (sent.nextRetryAt !== undefined) result.nextRetryAt = sent.nextRetryAt
       if (sent.remainingRetry !== undefined) result.remainingRetry = sent.remainingRetry
       return result
@@ -78,8 +80,11 @@ export function sandboxProvider(sandboxOrOptions?: Sandbox | SandboxOptions): Sa
         ? { status: checked.status }
         : { status: checked.status, remainingAttempts: checked.remainingAttempts }
     },
-    async retry(flow, ctx) {
-      const retried = await on(ctx.store).retry({ authenticationUuid: flow.authenticationUuid }, options(ctx))
+    async retry(flow, ctx, input) {
+      const retried = await on(ctx.store).retry(
+        { authenticationUuid: flow.authenticationUuid, ...(input?.channel === undefined ? {} : { channel: input.channel }) },
+        options(ctx),
+      )
       return {
         status: retried.status,
         ...(retried.createdAt === undefined ? {} : { createdAt: retried.createdAt }),

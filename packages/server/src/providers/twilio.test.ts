@@ -244,6 +244,39 @@ describe('twilioVerifyProvider retry', () => {
   })
 })
 
+describe('twilioVerifyProvider channels', () => {
+  it('offers the channel option first, then the others, a call as voice', async () => {
+    expect(provider.channels).toEqual(['sms', 'whatsapp', 'voice'])
+    const calling = twilioVerifyProvider({
+      accountSid: fake.accountSid,
+      authToken: fake.authToken,
+      serviceSid: fake.serviceSid,
+      baseUrl: fake.url,
+      channel: 'call',
+    })
+    expect(calling.channels).toEqual(['voice', 'sms', 'whatsapp'])
+  })
+
+  it('denies a switch before the resend deadline without asking Twilio', async () => {
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    time += 10_000
+    expect(await provider.retry(flowOf(sent), ctx, { channel: 'voice' })).toMatchObject({ status: 'denied', remainingRetry: 4 })
+    expect(fake.requests).toHaveLength(1)
+  })
+
+  it('maps 60223 to unsupported_channel for a switch, and to service_unavailable for the usual channel', async () => {
+    const sent = await provider.send({ phoneNumber: PHONE }, ctx)
+    time += 30_000
+    const disabled = { status: 400, body: { code: 60223, message: 'Delivery channel disabled: WHATSAPP' } }
+    fake.failNext(disabled)
+    expect((await rejection(provider.retry(flowOf(sent), ctx, { channel: 'whatsapp' }))).code).toBe('unsupported_channel')
+    // Nothing was sent: the resend on the usual channel goes out at once.
+    expect(await provider.retry(flowOf(sent), ctx)).toMatchObject({ status: 'approved' })
+    fake.failNext(disabled)
+    expect((await rejection(provider.send({ phoneNumber: '+14155552672' }, ctx))).code).toBe('service_unavailable')
+  })
+})
+
 describe('twilioLocale', () => {
   it('keeps the regional tags Verify knows and falls back on the language', () => {
     expect(twilioLocale('pt-br')).toBe('pt-BR')

@@ -10,10 +10,13 @@
  *   check a newer verification): `approved` → `valid`, `pending` → `invalid`, 429 / 60202 → `rate_limited`,
  *   404 / 20404 (approved, expired or past the check limit: Twilio deletes it) → decided from the local record.
  * - retry → a new start for the same `To`, which Twilio treats as a resend of the pending verification (same SID, same code).
+ * - channels (see {@link TWILIO_CHANNELS}): `Channel` is the one asked for (`voice` → `call`), else the `channel`
+ *   option, on the send or on the resend that switches (Twilio lets a resend change `Channel`). 60223 (the channel is
+ *   disabled in the Service) for a channel other than the option's → `unsupported_channel`.
  * Twilio returns no expiry, resend deadline or resend count: they come from {@link TWILIO_RESEND_POLICY}.
  */
 
-import { retryAfterSeconds } from '@otpflow/core'
+import { type OtpChannel, OtpError, retryAfterSeconds } from '@otpflow/core'
 import { apiRoot } from './base-url'
 import {
   callUpstream,
@@ -44,6 +47,12 @@ export interface TwilioStartForm {
   Locale?: string
   DeviceIp?: string
 }
+
+/** Verify's `Channel` for each of our channels: a code read out in a call is Verify's `call` channel. */
+export const TWILIO_CHANNELS = { sms: 'sms', whatsapp: 'whatsapp', voice: 'call' } as const satisfies Record<
+  string,
+  TwilioStartForm['Channel']
+>
 
 /** The form of `POST /v2/Services/{sid}/VerificationCheck`, parameters of the SDK's `VerificationCheckListInstanceCreateOptions`. */
 export interface TwilioCheckForm {
@@ -121,7 +130,11 @@ export type TwilioVerifyProviderOptions = TwilioCredentials & {
    * @default 'https://verify.twilio.com/v2'
    */
   baseUrl?: string
-  /** Delivery channel for every code. @default 'sms' */
+  /**
+   * Delivery channel of every code that asks for none: the endpoint's default channel, listed first among the
+   * provider's `channels` (`call` as `voice`). A send or resend may still ask for another of them.
+   * @default 'sms'
+   */
   channel?: 'sms' | 'call' | 'whatsapp'
   /** @default globalThis.fetch */
   fetch?: typeof fetch
@@ -169,8 +182,11 @@ function detailOf(response: UpstreamResponse, error: TwilioError) {
   }
 }
 
-/** Maps a non-2xx answer onto the endpoint's error codes. Number-specific limits and fraud blocks are answered as statuses by the callers. */
-function failure(response: UpstreamResponse, now: number): Error {
+/**
+ * Maps a non-2xx answer onto the endpoint's error codes. Number-specific limits and fraud blocks are answered as statuses
+ * by the callers. `switched`: the request asked for a channel other than the Service's usual one.
+ */
+function failure(response: UpstreamResponse, now: number, switched = false): Error {
   const error = readError(response)
   const detail = detailOf(response, error)
   const code = error.code
@@ -178,6 +194,10 @@ function failure(response: UpstreamResponse, now: number): Error {
     return upstreamError('invalid_phone_number', 'This phone number is not valid', detail)
   if (code === 60205) return upstreamError('invalid_line', 'This type of phone line cannot receive codes', detail)
   if (code === 60605) return upstreamError('unsupported_region', 'Codes cannot be sent to this region', detail)
+  // The channel is switched off in the Service: for the usual channel the operator must act, for another one the user
+  // can still take the usual one.
+  if (code === 60223 && switched)
+    return upstreamError('unsupported_channel', 'This channel is not enabled in the Verify Service', detail)
   if (response.status === 401 || response.status === 403 || code === 20003 || code === 60223) {
     return upstreamError(
       'service_unavailable',
@@ -219,6 +239,11 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
   const fetchImpl = options.fetch ?? globalThis.fetch
   const timeoutMs = options.timeoutMs ?? 10_000
   const channel = options.channel ?? 'sms'
+  const defaultChannel: OtpChannel = channel === 'call' ? 'voice' : channel
+  const channels: readonly OtpChannel[] = [
+    defaultChannel,
+    ...Object.keys(TWILIO_CHANNELS).filter((name) => name !== defaultChannel),
+  ]
   const policy = mergePolicy(TWILIO_RESEND_POLICY, options.resendPolicy)
 
   const post = (path: string, fields: TwilioStartForm | TwilioCheckForm, signal: AbortSignal | undefined) => {
@@ -238,9 +263,13 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
     })
   }
 
-  const deliver = async ({ phoneNumber, fields, ctx }: DeliverRequest): Promise<DeliverOutcome> => {
+  const deliver = async ({ phoneNumber, fields, ctx, channel: asked }: DeliverRequest): Promise<DeliverOutcome> => {
+    const wire = asked === undefined ? channel : TWILIO_CHANNELS[asked as keyof typeof TWILIO_CHANNELS]
+    if (wire === undefined) {
+      throw new OtpError('unsupported_channel', `Twilio Verify cannot send codes by ${JSON.stringify(asked)}`, { status: 400 })
+    }
     const start = (locale: string | undefined) => {
-      const form: TwilioStartForm = { To: phoneNumber, Channel: channel }
+      const form: TwilioStartForm = { To: phoneNumber, Channel: wire }
       if (locale !== undefined) form.Locale = locale
       if (ctx.ip !== undefined) form.DeviceIp = ctx.ip
       return post('/Verifications', form, ctx.signal)
@@ -257,7 +286,7 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
         return { kind: 'rate_limited', ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }) }
       }
       if (code !== undefined && FRAUD_CODES.has(code)) return { kind: 'spam', reason: String(code) }
-      throw failure(response, now)
+      throw failure(response, now, wire !== channel)
     }
     const body = (response.json ?? {}) as {
       sid?: unknown
@@ -314,7 +343,13 @@ export function twilioVerifyProvider(options: TwilioVerifyProviderOptions): OtpP
     }
   }
 
-  return createHostedProvider({ name: 'twilio', policy, deliver, verify })
+  return createHostedProvider({
+    name: 'twilio',
+    channels,
+    policy,
+    deliver,
+    verify,
+  })
 }
 
 /**

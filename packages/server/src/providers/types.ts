@@ -12,6 +12,7 @@
  * | code | HTTP | when |
  * |---|---|---|
  * | `invalid_phone_number`, `invalid_line`, `unsupported_region`, `blocked_number` | 400 | the number cannot receive a code |
+ * | `unsupported_channel` | 400 | the number cannot receive a code on the channel asked for (no WhatsApp, takes no calls, a channel not enabled) |
  * | `spam_detected` | 403 | the provider refused as fraud (prefer returning `status: 'spam_detected'` from `send`) |
  * | `rate_limited` (+ `retryAfter` seconds) | 429 | the provider's own rate limit |
  * | `service_unavailable` | 503 | bad credentials, suspended account, no balance: the detail goes to the server log only |
@@ -20,7 +21,7 @@
  *
  * Any other error (or a non-`OtpError`) is logged and answered as 502 `upstream_error`.
  */
-import type { CheckStatus, Clock, DeviceType, RetryStatus } from '@otpflow/core'
+import type { CheckStatus, Clock, DeviceType, OtpChannel, RetryStatus } from '@otpflow/core'
 import type { Store } from '../store'
 
 export type { Store, StoreCounter } from '../store'
@@ -51,6 +52,22 @@ export interface ProviderSendInput {
   deviceType?: DeviceType
   appVersion?: string
   isReturningUser?: boolean
+  /**
+   * How the code should reach the user: one of the provider's {@link OtpProvider.channels}. Absent: its default (the
+   * first), sent exactly as a provider without channels sends. The endpoint passes it when the request asked for a
+   * channel, or when its configuration's default is not the provider's.
+   */
+  channel?: OtpChannel
+}
+
+/** What a resend asks for besides the flow. */
+export interface ProviderRetryInput {
+  /**
+   * Another channel for this resend (a switch), or the channel in use when it is not the provider's default. Absent:
+   * the default, or whatever the provider remembers of the flow. A switch is a resend: an early one is `denied` without
+   * sending, like any resend.
+   */
+  channel?: OtpChannel
 }
 
 export interface ProviderSendResult {
@@ -65,6 +82,8 @@ export interface ProviderSendResult {
   remainingRetry?: number
   /** True when the provider reused an existing flow for this number instead of creating one. */
   resent?: boolean
+  /** The channel the code went out on, when it is not the one asked for (a reused flow keeps its own). */
+  channel?: OtpChannel
   /** Carried in the flow token and handed back on `check` and `retry`. */
   state?: ProviderState
 }
@@ -112,12 +131,18 @@ export interface ProviderRetryResult {
  */
 export interface OtpProvider {
   readonly name: 'ding' | 'prelude' | 'twilio' | 'sandbox' | (string & {})
+  /**
+   * The channels it can deliver codes on (`sms`, `whatsapp`, `voice`…), its default first. The endpoint offers these,
+   * or those of its own `channels` option, which must be among them.
+   * @default ['sms']
+   */
+  readonly channels?: readonly OtpChannel[]
   /** Sends a code (Ding's `createAuthentication`). */
   send(input: ProviderSendInput, ctx: ProviderContext): Promise<ProviderSendResult>
   /** Checks the code the user typed. */
   check(flow: ProviderFlow, code: string, ctx: ProviderContext): Promise<ProviderCheckResult>
-  /** Sends the code again (the user's resend). */
-  retry(flow: ProviderFlow, ctx: ProviderContext): Promise<ProviderRetryResult>
+  /** Sends the code again (the user's resend), on another channel when `input.channel` says so. */
+  retry(flow: ProviderFlow, ctx: ProviderContext, input?: ProviderRetryInput): Promise<ProviderRetryResult>
 }
 
 /**

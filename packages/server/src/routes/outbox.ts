@@ -23,6 +23,7 @@ export async function outbox(ctx: RequestContext): Promise<Answer> {
       code: message.code,
       sent_at: message.sentAt.toISOString(),
       authentication_uuid: message.authenticationUuid,
+      channel: message.channel,
     }))
   return { status: 200, outcome: 'outbox', body: { messages } }
 }
