@@ -51,6 +51,8 @@ export interface Messages {
   attemptsLeft: (count: number, f: MessageFormat) => string
   errors: {
     invalidNumber: string
+    /** A form refuses the field until the number is verified (`PhoneVerifyField`, a rule without a message of its own). */
+    notVerified: string
     landline: string
     unsupportedRegion: string
     rateLimited: (retryAfterSeconds: number | undefined, f: MessageFormat) => string

@@ -102,7 +102,7 @@ function PhoneVerifyFlow({
   const error: ErrorDescription | undefined =
     shown.error ??
     (field?.error
-      ? { text: field.error.message || messages.errors.invalidNumber, ...(step === 'verified' ? {} : { field: step }) }
+      ? { text: field.error.message || messages.errors.notVerified, ...(step === 'verified' ? {} : { field: step }) }
       : undefined)
 
   const shared: PhoneVerifyContextValue = {

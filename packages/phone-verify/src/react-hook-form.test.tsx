@@ -229,7 +229,7 @@ describe('PhoneVerifyField', () => {
     render(<RulesForm message={true} />)
     await user.click(submit())
     await waitFor(() => expect(phoneInput()).toHaveAttribute('aria-invalid', 'true'))
-    expect(screen.getByRole('alert')).not.toHaveTextContent(/^$/)
+    expect(screen.getByRole('alert')).toHaveTextContent('Verify your phone number.')
   })
 
   it('has no axe violations with the form error shown', async () => {

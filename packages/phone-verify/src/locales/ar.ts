@@ -45,6 +45,7 @@ export const ar: Messages = {
   },
   errors: {
     invalidNumber: 'أدخل رقم هاتف صالحًا.',
+    notVerified: 'تحقّق من رقم هاتفك.',
     landline: 'لا يمكن لهذا الرقم استقبال الرسائل النصية. أدخل رقم هاتف محمول.',
     unsupportedRegion: 'لا يمكننا إرسال رموز إلى هذا البلد. اختر بلدًا أو رقمًا آخر.',
     rateLimited: (after, f) =>

@@ -29,6 +29,7 @@ export const de: Messages = {
     f.plural(count) === 'one' ? `Noch ${f.number(count)} Versuch.` : `Noch ${f.number(count)} Versuche.`,
   errors: {
     invalidNumber: 'Geben Sie eine gültige Telefonnummer ein.',
+    notVerified: 'Bestätigen Sie Ihre Telefonnummer.',
     landline: 'Diese Nummer kann keine SMS empfangen. Geben Sie eine Mobilnummer ein.',
     unsupportedRegion: 'In dieses Land können wir keine Codes senden. Wählen Sie ein anderes Land oder eine andere Nummer.',
     rateLimited: (after, f) =>

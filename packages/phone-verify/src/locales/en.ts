@@ -29,6 +29,7 @@ export const en: Messages = {
     f.plural(count) === 'one' ? `${f.number(count)} attempt left.` : `${f.number(count)} attempts left.`,
   errors: {
     invalidNumber: 'Enter a valid phone number.',
+    notVerified: 'Verify your phone number.',
     landline: 'This number cannot receive text messages. Enter a mobile number.',
     unsupportedRegion: 'We cannot send codes to this country. Choose another country or number.',
     rateLimited: (after, f) =>

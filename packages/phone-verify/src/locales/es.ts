@@ -29,6 +29,7 @@ export const es: Messages = {
     f.plural(count) === 'one' ? `Queda ${f.number(count)} intento.` : `Quedan ${f.number(count)} intentos.`,
   errors: {
     invalidNumber: 'Introduce un número de teléfono válido.',
+    notVerified: 'Verifica tu número de teléfono.',
     landline: 'Este número no puede recibir SMS. Introduce un número móvil.',
     unsupportedRegion: 'No podemos enviar códigos a este país. Elige otro país u otro número.',
     rateLimited: (after, f) =>

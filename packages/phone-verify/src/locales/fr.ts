@@ -29,6 +29,7 @@ export const fr: Messages = {
     f.plural(count) === 'one' ? `${f.number(count)} essai restant.` : `${f.number(count)} essais restants.`,
   errors: {
     invalidNumber: 'Saisissez un numéro de téléphone valide.',
+    notVerified: 'Vérifiez votre numéro de téléphone.',
     landline: 'Ce numéro ne peut pas recevoir de SMS. Saisissez un numéro de mobile.',
     unsupportedRegion: 'Nous ne pouvons pas envoyer de code vers ce pays. Choisissez un autre pays ou numéro.',
     rateLimited: (after, f) =>

@@ -41,6 +41,7 @@ export const he: Messages = {
   },
   errors: {
     invalidNumber: 'יש להזין מספר טלפון תקין.',
+    notVerified: 'יש לאמת את מספר הטלפון.',
     landline: 'המספר הזה לא יכול לקבל הודעות SMS. יש להזין מספר נייד.',
     unsupportedRegion: 'לא ניתן לשלוח קודים למדינה הזו. יש לבחור מדינה או מספר אחרים.',
     rateLimited: (after, f) =>

@@ -29,6 +29,7 @@ export const pt: Messages = {
     f.plural(count) === 'one' ? `Resta ${f.number(count)} tentativa.` : `Restam ${f.number(count)} tentativas.`,
   errors: {
     invalidNumber: 'Digite um número de telefone válido.',
+    notVerified: 'Verifique seu número de telefone.',
     landline: 'Este número não pode receber SMS. Digite um número de celular.',
     unsupportedRegion: 'Não podemos enviar códigos para este país. Escolha outro país ou número.',
     rateLimited: (after, f) =>
