@@ -601,6 +601,57 @@ describe('createEndpointClient', () => {
     await expect(tooLong).rejects.toMatchObject({ code: 'invalid_request', field: 'channel' })
   })
 
+  it("sends a human check's token with the send, and reads the check a 403 captcha_required asks for", async () => {
+    const fake = fakeFetch((call) =>
+      (call.body as { captcha_token?: string }).captcha_token === undefined
+        ? json(
+            {
+              code: 'captcha_required',
+              message: 'Complete the human check first',
+              captcha: { provider: 'turnstile', site_key: '1x00000000000000000000AA' },
+            },
+            403,
+          )
+        : json({ authentication_uuid: UUID, status: 'pending', flow_token: 'ft' }),
+    )
+    const client = createEndpointClient({ fetch: fake.fetch })
+    const asked = await rejection(client.createAuthentication({ phoneNumber: '+447700900123' }))
+    expect(asked).toMatchObject({
+      code: 'captcha_required',
+      status: 403,
+      message: 'Complete the human check first',
+      captcha: { provider: 'turnstile', siteKey: '1x00000000000000000000AA' },
+    })
+    expect(asked.toJSON().captcha).toEqual({ provider: 'turnstile', siteKey: '1x00000000000000000000AA' })
+    const sent = await client.createAuthentication({ phoneNumber: '+447700900123', captchaToken: 'XXXX.DUMMY.TOKEN' })
+    expect(sent.flowToken).toBe('ft')
+    expect(fake.calls.map((call) => call.body)).toEqual([
+      { phone_number: '+447700900123' },
+      { phone_number: '+447700900123', captcha_token: 'XXXX.DUMMY.TOKEN' },
+    ])
+    const empty = client.createAuthentication({ phoneNumber: '+447700900123', captchaToken: '' })
+    await expect(empty).rejects.toMatchObject({ code: 'invalid_request', field: 'captchaToken' })
+    expect(fake.calls).toHaveLength(2)
+  })
+
+  it('keeps the code of a captcha_required answer whose captcha is missing or malformed, without a challenge', async () => {
+    for (const captcha of [undefined, 'turnstile', { provider: 'turnstile' }, { provider: '', site_key: 'k' }, { provider: 1 }]) {
+      const fake = fakeFetch(() => json({ code: 'captcha_required', message: 'Human check needed', captcha }, 403))
+      const error = await rejection(
+        createEndpointClient({ fetch: fake.fetch }).createAuthentication({ phoneNumber: '+447700900123' }),
+      )
+      expect(error.code).toBe('captcha_required')
+      expect(error.captcha).toBeUndefined()
+      expect('captcha' in error.toJSON()).toBe(false)
+    }
+  })
+
+  it('never sends a human check token to Ding, whose API has no such field', async () => {
+    const { client, calls } = dingClient(() => json({ authentication_uuid: UUID, status: 'pending' }))
+    await client.createAuthentication({ phoneNumber: '+447700900123', captchaToken: 'XXXX.DUMMY.TOKEN' })
+    expect(calls[0]?.body).not.toHaveProperty('captcha_token')
+  })
+
   it('validates before sending, like the full client', async () => {
     const fake = fakeFetch(() => json({}))
     const client = createEndpointClient({ baseUrl: '/otp', fetch: fake.fetch })

@@ -24,6 +24,7 @@ import {
   wireErrorSchema,
 } from './schemas'
 import type {
+  CaptchaChallenge,
   CheckInput,
   CheckResult,
   CreateAuthenticationInput,
@@ -101,6 +102,18 @@ function neverSent(error: unknown): boolean {
     current = (current as { cause?: unknown }).cause
   }
   return false
+}
+
+/**
+ * The human check a 403 `captcha_required` answer asks for, read from its `captcha: { provider, site_key }`; `undefined`
+ * when the answer has none or a malformed one (the error keeps its code either way).
+ */
+function captchaChallengeOf(json: unknown): CaptchaChallenge | undefined {
+  const captcha = json && typeof json === 'object' ? (json as { captcha?: unknown }).captcha : undefined
+  if (!captcha || typeof captcha !== 'object') return undefined
+  const { provider, site_key: siteKey } = captcha as { provider?: unknown; site_key?: unknown }
+  if (typeof provider !== 'string' || provider === '' || typeof siteKey !== 'string' || siteKey === '') return undefined
+  return { provider, siteKey }
 }
 
 function compact<T extends Record<string, unknown>>(body: T): Partial<T> {
@@ -220,7 +233,8 @@ function createTransport(options: OtpClientOptions, defaultBaseUrl: string): Tra
     const wire = body.success ? body.data : {}
     const status = response.status
     const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), now)
-    const extra = { status, docUrl: wire.doc_url, retryAfter }
+    const captcha = captchaChallengeOf(json)
+    const extra = { status, docUrl: wire.doc_url, retryAfter, ...(captcha ? { captcha } : {}) }
     if (wire.code) return new OtpError(wire.code, wire.message ?? wire.code, extra)
     if (status === 401 || status === 403) return new OtpError('unauthorized', wire.message ?? 'Unauthorized', extra)
     if (status === 429) return new OtpError('rate_limited', wire.message ?? 'Too many requests', extra)
@@ -274,7 +288,8 @@ function dingAuthenticationBody(input: CreateAuthenticationInput): Record<string
  * the Ding-only fields itself, so they are neither checked nor sent here.
  */
 function endpointAuthenticationBody(input: CreateAuthenticationInput): Record<string, unknown> {
-  return endpointFields(validate(endpointAuthenticationInputSchema, input))
+  const valid = validate(endpointAuthenticationInputSchema, input)
+  return { ...endpointFields(valid), captcha_token: valid.captchaToken }
 }
 
 /** `createAuthentication`, `check` and `retry` over a transport, with the body of `createAuthentication` it sends. */

@@ -1,4 +1,5 @@
 import { isRetryableCode, type OtpErrorCode } from './error-codes'
+import type { CaptchaChallenge } from './types'
 
 export type { KnownOtpErrorCode, OtpErrorCode } from './error-codes'
 export { KNOWN_ERROR_CODES } from './error-codes'
@@ -12,6 +13,8 @@ export interface OtpErrorOptions {
   retryAfter?: number
   /** The field that failed validation, on `invalid_request`. */
   field?: string
+  /** The human check the endpoint asks for, on `captcha_required`. */
+  captcha?: CaptchaChallenge
   cause?: unknown
 }
 
@@ -29,6 +32,11 @@ export class OtpError extends Error {
   readonly docUrl: string | undefined
   readonly retryAfter: number | undefined
   readonly field: string | undefined
+  /**
+   * On `captcha_required`: the widget the endpoint asks for (vendor and site key). Show it, then send again with its
+   * token (`captchaToken`); `useOtpFlow`'s `captcha` option does this for you.
+   */
+  readonly captcha: CaptchaChallenge | undefined
 
   constructor(code: OtpErrorCode, message: string, options: OtpErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -37,6 +45,7 @@ export class OtpError extends Error {
     this.docUrl = options.docUrl
     this.retryAfter = options.retryAfter
     this.field = options.field
+    this.captcha = options.captcha
   }
 
   /**
@@ -47,7 +56,15 @@ export class OtpError extends Error {
     return isRetryableCode(this.code)
   }
 
-  toJSON(): { code: OtpErrorCode; message: string; status?: number; docUrl?: string; retryAfter?: number; field?: string } {
+  toJSON(): {
+    code: OtpErrorCode
+    message: string
+    status?: number
+    docUrl?: string
+    retryAfter?: number
+    field?: string
+    captcha?: CaptchaChallenge
+  } {
     return {
       code: this.code,
       message: this.message,
@@ -55,6 +72,7 @@ export class OtpError extends Error {
       ...(this.docUrl === undefined ? {} : { docUrl: this.docUrl }),
       ...(this.retryAfter === undefined ? {} : { retryAfter: this.retryAfter }),
       ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.captcha === undefined ? {} : { captcha: this.captcha }),
     }
   }
 }

@@ -35,4 +35,4 @@ export {
   wireRetryRequestSchema,
 } from './schemas'
 export type * from './types'
-export { AUTHENTICATION_STATUSES, CHECK_STATUSES, OTP_CHANNELS, RETRY_STATUSES } from './types'
+export { AUTHENTICATION_STATUSES, CAPTCHA_PROVIDERS, CHECK_STATUSES, OTP_CHANNELS, RETRY_STATUSES } from './types'

@@ -71,9 +71,13 @@ const endpointAuthenticationShape = {
 
 /**
  * `createAuthentication` input as the endpoint client sends it (`createEndpointClient`): the fields the endpoint reads,
- * so the server-only ones (IP, callback URL, template…) and their checks stay out of browser bundles.
+ * so the server-only ones (IP, callback URL, template…) and their checks stay out of browser bundles. Only the
+ * endpoint takes a human check's token, so only this schema has it.
  */
-export const endpointAuthenticationInputSchema = z.object(endpointAuthenticationShape)
+export const endpointAuthenticationInputSchema = z.object({
+  ...endpointAuthenticationShape,
+  captchaToken: z.optional(text(1, 4096)),
+})
 
 /** `createAuthentication` input, camelCase, as callers pass it. */
 export const createAuthenticationInputSchema = z.object({

@@ -35,6 +35,23 @@ export type KnownOtpChannel = (typeof OTP_CHANNELS)[number]
 /** A channel: one of {@link OTP_CHANNELS}, or another name an endpoint offers. */
 export type OtpChannel = KnownOtpChannel | (string & {})
 
+/** The human-check widgets the app's endpoint can ask for (`captcha_required`). The list stays open. */
+export const CAPTCHA_PROVIDERS = ['turnstile', 'hcaptcha', 'recaptcha'] as const
+export type KnownCaptchaProvider = (typeof CAPTCHA_PROVIDERS)[number]
+/** A widget vendor: one of {@link CAPTCHA_PROVIDERS}, or another name an endpoint sends. */
+export type CaptchaProvider = KnownCaptchaProvider | (string & {})
+
+/**
+ * The human check the app's endpoint asks for before it sends a code: the `captcha` of a 403 `captcha_required`
+ * answer (`{ provider, site_key }` on the wire), on `OtpError.captcha`. Show that vendor's widget with that site key,
+ * then send again with its token as `captchaToken`.
+ */
+export interface CaptchaChallenge {
+  provider: CaptchaProvider
+  /** The widget's public site key (never a secret). */
+  siteKey: string
+}
+
 /** Options every method takes. */
 export interface RequestOptions {
   /** Aborts the request; the method then rejects with `OtpError('aborted')`. */
@@ -63,6 +80,11 @@ export interface CreateAuthenticationInput {
    * 400 `unsupported_channel`. Ding's own API has no such field: leave it out when calling Ding.
    */
   channel?: OtpChannel
+  /**
+   * The token of the human check the app's endpoint asked for (403 `captcha_required`, see `OtpError.captcha`): the
+   * widget's answer, sent as `captcha_token`. Single use. Ding's own API has no such field (the Ding client leaves it out).
+   */
+  captchaToken?: string
   /** The user's IP. Set by the server only; the endpoint ignores a browser's. */
   ip?: string
   deviceId?: string
