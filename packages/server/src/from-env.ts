@@ -1,4 +1,5 @@
 import type { Sandbox, SandboxListener, SandboxOptions } from '@otpflow/core/sandbox'
+import { fraudOptionsFromEnv } from './fraud/from-env'
 import { createOtpHandler, type OtpHandler, type OtpHandlerOptions } from './handler'
 import { lazyRedisStore } from './lazy-redis-store'
 import { PROVIDERS_FROM_ENV } from './providers/registry'
@@ -175,6 +176,11 @@ function storeFrom(env: OtpEnv, overrides: OtpHandlerFromEnvOverrides, url: stri
  * | `REDIS_URL` | `redis://[[user]:password@]host[:port][/db]` (or `rediss://`): the limits and the sandbox on Redis, shared by every instance; a malformed one refuses to start. Unset: one memory store |
  * | `OTP_REDIS_PREFIX` | prefix of the Redis keys (default `otpflow:`) |
  * | `OTP_STORE_FAILURE` | `closed` (default: a send the store cannot count answers 503) or `open` (counted in memory meanwhile, with a warning) |
+ * | `OTP_ALLOWED_NUMBER_TYPES` | line types that may get a code, e.g. `MOBILE,FIXED_LINE_OR_MOBILE,VOIP`, or `all` (default: mobile, fixed line or mobile, unknown; fixed line too when the provider can call) |
+ * | `OTP_CONVERSION_GUARD` | `off` turns the conversion guard off; `OTP_CONVERSION_GUARD_BLOCK` / `_COUNTRY` (`10:20` = hold after 10 sends with under 20% verified, or `off`), `_WINDOW` (seconds) tune it |
+ * | `OTP_SEND_BUDGET_PER_HOUR`, `OTP_COUNTRY_BUDGETS` | send budgets, off by default: `1000`; `GB:500,NG:50` (per UTC day) |
+ * | `OTP_CAPTCHA` | `turnstile`, `hcaptcha` or `recaptcha`, with `OTP_CAPTCHA_SECRET` and `OTP_CAPTCHA_SITE_KEY` (both required), `OTP_CAPTCHA_POLICY` (`when-risky` by default, or `always`), `OTP_CAPTCHA_BASE_URL`, `OTP_CAPTCHA_HOSTNAMES`, `OTP_CAPTCHA_MIN_SCORE` (reCAPTCHA v3) |
+ * | `OTP_USUAL_COUNTRIES` | ISO codes of the app's usual countries: with a captcha, a number from elsewhere needs the human check |
  *
  * @example
  * const handler = createOtpHandlerFromEnv(process.env, { onSandboxMessage: (m) => console.log(m.phoneNumber, m.code) })
@@ -193,6 +199,7 @@ export function createOtpHandlerFromEnv(
   } = overrides
   const registry = { ...PROVIDERS_FROM_ENV, ...providers }
   checkBaseUrls(env)
+  const fraud = fraudOptionsFromEnv(env)
   const redisUrl = redisUrlFrom(env, overrides)
   const real = handlerOverrides.provider ?? pickProvider(env, registry)
   refuseSandboxInProduction(env, real)
@@ -237,6 +244,7 @@ export function createOtpHandlerFromEnv(
       ...(allowedCountries === undefined ? {} : { allowedCountries }),
       ...(trustProxy === undefined ? {} : { trustProxy }),
       ...(storeFailure === undefined ? {} : { storeFailure }),
+      ...fraud,
       ...handlerOverrides,
       provider,
       secret,

@@ -1,6 +1,11 @@
 import { type Clock, systemClock } from '@otpflow/core'
 import { checkIpv6Prefix } from './client-address'
 import { failOpenStores } from './fail-open-store'
+import type { OtpAlertHandler } from './fraud/alerts'
+import { resolveBudgets, type SendBudgets } from './fraud/budgets'
+import type { CaptchaPolicy, CaptchaVerifier } from './fraud/captcha'
+import { type ConversionGuardOption, resolveConversionGuard } from './fraud/conversion-guard'
+import { type NumberType, resolveAllowedNumberTypes } from './fraud/number-facts'
 import { type Answer, toResponse } from './http/answer'
 import { createContext, type EndpointConfig } from './http/context'
 import { HttpError } from './http/http-error'
@@ -66,6 +71,40 @@ export interface OtpHandlerOptions {
   tokenTtlSeconds?: number
   /** @default systemClock */
   clock?: Clock
+  /**
+   * The types of line that may receive a code (libphonenumber-js's full metadata); any other is refused with 400
+   * `invalid_line` before anything is counted or sent. `'all'` turns the screening off. The sandbox's test numbers
+   * always pass.
+   * @default ['MOBILE', 'FIXED_LINE_OR_MOBILE', 'UNKNOWN'], plus 'FIXED_LINE' when the provider can call
+   * (its `channels` include `voice`)
+   */
+  allowedNumberTypes?: readonly NumberType[] | 'all'
+  /**
+   * Holds sends to a number block or a country that gets many codes and enters few: 429 `rate_limited` (or a human
+   * check when `captcha` is set). Counted on `store`. `false` turns it off.
+   * @default { windowSeconds: 3600, slots: 4, block: { minSends: 10, minVerifiedRatio: 0.2 }, country: { minSends: 50, minVerifiedRatio: 0.2 } }
+   */
+  conversionGuard?: ConversionGuardOption
+  /**
+   * Caps on the codes sent, whoever asks: past one, sends answer 503 `service_unavailable` until its window ends, and
+   * `onAlert` hears which one and by how much. Off by default: a cap anyone can spend locks real users out too.
+   */
+  budgets?: SendBudgets
+  /** Hears the fraud defences trip (the conversion guard, a spent budget); each is also on the request's log line. */
+  onAlert?: OtpAlertHandler
+  /**
+   * A human check (`turnstileVerifier`, `hcaptchaVerifier`, `recaptchaVerifier`, or your own): a send that needs one
+   * and has no valid `captcha_token` answers 403 `captcha_required` with the widget to show.
+   */
+  captcha?: CaptchaVerifier
+  /**
+   * When a send needs the human check: `'always'`, or `'when-risky'`: the conversion guard holds the number's block or
+   * country, the client has spent half its per-IP limit, or the number's country is not in `usualCountries`.
+   * @default 'when-risky'
+   */
+  captchaPolicy?: CaptchaPolicy
+  /** ISO codes of the countries the app's users are in: with `captcha`, a number from elsewhere needs the human check. @default unset */
+  usualCountries?: readonly string[]
 }
 
 /** What the connection knows and the `Request` does not. */
@@ -106,7 +145,28 @@ function endpointConfig(options: OtpHandlerOptions): EndpointConfig {
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     proxyHops: proxyHopsOf(options.trustProxy),
     log: options.logger === false ? undefined : (options.logger ?? consoleLogger),
+    fraud: {
+      allowedNumberTypes: resolveAllowedNumberTypes(options.allowedNumberTypes, canCall(provider)),
+      guard: resolveConversionGuard(options.conversionGuard),
+      budgets: resolveBudgets(options.budgets),
+      captcha:
+        options.captcha === undefined ? undefined : { verifier: options.captcha, policy: captchaPolicyOf(options.captchaPolicy) },
+      usualCountries: options.usualCountries && new Set(options.usualCountries.map((code) => code.toUpperCase())),
+      onAlert: options.onAlert,
+    },
   }
+}
+
+/**
+ * Whether the provider can deliver a code by a phone call, which a fixed line can take: it lists the `voice` channel.
+ * Read as a plain property, so a provider written before channels (none listed: SMS only) cannot call.
+ */
+const canCall = (provider: OtpProvider) =>
+  ((provider as { readonly channels?: readonly string[] }).channels ?? []).includes('voice')
+
+function captchaPolicyOf(policy: CaptchaPolicy | undefined): CaptchaPolicy {
+  if (policy === undefined || policy === 'when-risky' || policy === 'always') return policy ?? 'when-risky'
+  throw new Error(`captchaPolicy must be 'always' or 'when-risky', not ${JSON.stringify(policy)}`)
 }
 
 /**

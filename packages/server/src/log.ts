@@ -1,3 +1,5 @@
+import type { OtpAlert } from './fraud/alerts'
+
 /** One line per request. */
 export interface OtpLogEntry {
   level: 'info' | 'warn' | 'error'
@@ -12,8 +14,10 @@ export interface OtpLogEntry {
   /** Masked: `+44•••••0123`. */
   phoneNumber?: string
   provider: string
-  /** Server-side detail of a provider failure (never sent to the client). */
+  /** Server-side detail of a provider failure or a refusal (never sent to the client). */
   detail?: string
+  /** A fraud defence tripped on this request (the conversion guard, a send budget): also given to `onAlert`. */
+  alert?: OtpAlert
 }
 
 export type OtpLogger = (entry: OtpLogEntry) => void

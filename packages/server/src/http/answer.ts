@@ -8,6 +8,8 @@ export interface Answer {
   headers?: Record<string, string>
   /** For the log only. */
   detail?: string
+  /** The log line's level, when the status alone would not say it. */
+  logLevel?: 'info' | 'warn' | 'error'
 }
 
 /** The answer as a JSON `Response` that no cache keeps, with the CORS headers of its origin. */

@@ -1,5 +1,10 @@
 import type { Clock } from '@otpflow/core'
 import type { FailOpenStores } from '../fail-open-store'
+import type { OtpAlert, OtpAlertHandler } from '../fraud/alerts'
+import type { SendBudgets } from '../fraud/budgets'
+import type { CaptchaPolicy, CaptchaVerifier } from '../fraud/captcha'
+import type { ConversionGuardOptions } from '../fraud/conversion-guard'
+import type { NumberType } from '../fraud/number-facts'
 import type { OtpLimits } from '../limits'
 import type { OtpLogger } from '../log'
 import type { SandboxProvider } from '../providers/sandbox'
@@ -26,6 +31,20 @@ export interface EndpointConfig extends OriginPolicy {
   /** `/api/otp`, or `''` for the root. */
   basePath: string
   log: OtpLogger | undefined
+  fraud: FraudConfig
+}
+
+/** The defences against SMS pumping, resolved from the options. */
+export interface FraudConfig {
+  /** The line types that may get a code; `undefined` lets every type through. */
+  allowedNumberTypes: ReadonlySet<NumberType> | undefined
+  /** The conversion guard, `undefined` when off. */
+  guard: ConversionGuardOptions | undefined
+  budgets: SendBudgets | undefined
+  captcha: { verifier: CaptchaVerifier; policy: CaptchaPolicy } | undefined
+  /** Countries whose numbers are not, by themselves, a reason for a human check; `undefined` when unset. */
+  usualCountries: ReadonlySet<string> | undefined
+  onAlert: OtpAlertHandler | undefined
 }
 
 export type RouteName = 'send' | 'check' | 'retry' | 'outbox'
@@ -47,6 +66,10 @@ export interface RequestContext {
   store: Store
   /** Why some of this request's store calls went to local memory (`storeFailure: 'open'`), for a warning in the log. */
   storeFallback: string | undefined
+  /** A fraud defence this request tripped, for its log line. */
+  alert: OtpAlert | undefined
+  /** Why `onAlert` failed, for the log line. */
+  alertFailure: string | undefined
 }
 
 export function createContext(config: EndpointConfig, request: Request, connectionIp: string | undefined): RequestContext {
@@ -60,6 +83,8 @@ export function createContext(config: EndpointConfig, request: Request, connecti
     maskedPhoneNumber: undefined,
     store: config.store,
     storeFallback: undefined,
+    alert: undefined,
+    alertFailure: undefined,
   }
 }
 

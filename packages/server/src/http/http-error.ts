@@ -46,6 +46,10 @@ export interface HttpErrorOptions {
   headers?: Record<string, string>
   /** For the log only, never sent: what a provider said, what went wrong inside. */
   detail?: string
+  /** More fields of the JSON body, beside `code` and `message` (e.g. the widget of a `captcha_required`). */
+  body?: Record<string, unknown>
+  /** The log line's level, when the status alone would not say it (a fraud refusal is a warning, even as a 400). */
+  logLevel?: 'info' | 'warn' | 'error'
   cause?: unknown
 }
 
@@ -60,6 +64,8 @@ export class HttpError extends OtpError {
   declare readonly status: number
   readonly headers: Readonly<Record<string, string>>
   readonly detail: string | undefined
+  readonly extraBody: Readonly<Record<string, unknown>> | undefined
+  readonly logLevel: 'info' | 'warn' | 'error' | undefined
 
   constructor(code: EndpointErrorCode, options: HttpErrorOptions = {}) {
     super(code, options.message ?? MESSAGES[code], {
@@ -70,6 +76,8 @@ export class HttpError extends OtpError {
     })
     this.headers = options.headers ?? {}
     this.detail = options.detail
+    this.extraBody = options.body
+    this.logLevel = options.logLevel
   }
 
   /**
@@ -101,8 +109,9 @@ export class HttpError extends OtpError {
       status: this.status,
       outcome: this.code,
       headers,
-      body,
+      body: this.extraBody === undefined ? body : { ...body, ...this.extraBody },
       ...(this.detail === undefined ? {} : { detail: this.detail }),
+      ...(this.logLevel === undefined ? {} : { logLevel: this.logLevel }),
     }
   }
 }

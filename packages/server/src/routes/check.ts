@@ -7,12 +7,14 @@ import { parseBody } from '../http/request-body'
 import { count, secondsUntil } from '../limits'
 import type { ProviderCheckResult } from '../providers/types'
 import { signVerificationToken } from '../tokens'
+import { countVerified } from './fraud-checks'
 import { callProvider, expiredAnswer, flowFromToken } from './provider-call'
 import { refuseOver } from './sms-limits'
 
 /**
  * `POST {base}/check`: within the number's and the authentication's check limits, has the provider check the code;
- * `valid` gets the proof (`verification_token`), `invalid` the attempts left.
+ * `valid` gets the proof (`verification_token`) and counts as a verification for the conversion guard, `invalid` the
+ * attempts left.
  */
 export async function check(ctx: RequestContext, body: unknown): Promise<Answer> {
   const { provider, store, limits, clock, key, tokenTtlSeconds } = ctx.config
@@ -33,7 +35,9 @@ export async function check(ctx: RequestContext, body: unknown): Promise<Answer>
     (): ProviderCheckResult => ({ status: 'expired_auth' }),
   )
   const answer: Record<string, unknown> = { authentication_uuid: flow.authenticationUuid, status: checked.status }
+  let detail: string | undefined
   if (checked.status === 'valid') {
+    detail = await countVerified(ctx, flow.phoneNumber, now)
     const proof = signVerificationToken(
       { phoneNumber: flow.phoneNumber, authenticationUuid: flow.authenticationUuid, provider: provider.name },
       key,
@@ -47,7 +51,7 @@ export async function check(ctx: RequestContext, body: unknown): Promise<Answer>
     const left = fewest(checks === undefined ? undefined : budget.max - checks.count, checked.remainingAttempts, failuresLeft)
     if (left !== undefined) answer.remaining_attempts = left
   }
-  return { status: 200, outcome: checked.status, body: answer }
+  return { status: 200, outcome: checked.status, body: answer, ...(detail === undefined ? {} : { detail }) }
 }
 
 /**

@@ -4,10 +4,14 @@ import { providerContext, type RequestContext } from '../http/context'
 import { parseBody } from '../http/request-body'
 import type { ProviderRetryResult } from '../providers/types'
 import { signFlowToken } from '../tokens'
+import { guardResend, spendSendBudgets } from './fraud-checks'
 import { callProvider, expiredAnswer, flowFromToken } from './provider-call'
 import { countSms } from './sms-limits'
 
-/** `POST {base}/retry`: counts the SMS and has the provider send the code again; a new provider state renews the flow token. */
+/**
+ * `POST {base}/retry`: refused while the conversion guard holds the number's block or country, counts the SMS on the
+ * limits and budgets, and has the provider send the code again; a new provider state renews the flow token.
+ */
 export async function retry(ctx: RequestContext, body: unknown): Promise<Answer> {
   const { provider, clock, key } = ctx.config
   const input = parseBody(wireRetryRequestSchema, body)
@@ -15,7 +19,9 @@ export async function retry(ctx: RequestContext, body: unknown): Promise<Answer>
   const now = clock.now()
   const expired = expiredAnswer(flow, now)
   if (expired) return expired
+  await guardResend(ctx, flow.phoneNumber, now)
   await countSms(ctx, flow.phoneNumber, now, false)
+  await spendSendBudgets(ctx, flow.phoneNumber, now)
 
   const retried = await callProvider(
     () => provider.retry(flow, providerContext(ctx)),

@@ -8,10 +8,15 @@ import { maskPhoneNumber } from '../log'
 import { countryAllowed, normalizePhoneNumber } from '../phone-number'
 import type { ProviderSendInput } from '../providers/types'
 import { signFlowToken } from '../tokens'
+import { clearSend, countGuardedSend, screenNumber, spendSendBudgets } from './fraud-checks'
 import { callProvider } from './provider-call'
 import { countSms } from './sms-limits'
 
-/** `POST {base}/authentication`: counts the SMS, has the provider send a code, and signs the flow token. */
+/**
+ * `POST {base}/authentication`: screens the number's line, clears the send with the fraud defences (the conversion
+ * guard, a human check), counts the SMS on the limits and budgets, has the provider send a code, and signs the flow
+ * token. See `fraud-checks.ts` for the order and what each refusal costs.
+ */
 export async function send(ctx: RequestContext, body: unknown): Promise<Answer> {
   const { provider, allowedCountries, clock, key } = ctx.config
   const input = parseBody(wireCreateAuthenticationRequestSchema, body)
@@ -21,13 +26,17 @@ export async function send(ctx: RequestContext, body: unknown): Promise<Answer> 
   const phoneNumber = parsed.number
   ctx.maskedPhoneNumber = maskPhoneNumber(phoneNumber)
   if (allowedCountries !== undefined && !countryAllowed(parsed, allowedCountries)) throw new HttpError('unsupported_region')
+  const screened = screenNumber(ctx, phoneNumber)
   const now = clock.now()
   if (ctx.config.failOpen !== undefined) {
     ctx.store = ctx.config.failOpen.forRequest((reason) => {
       ctx.storeFallback = reason
     })
   }
+  const clearance = await clearSend(ctx, screened, input.captcha_token, now)
   await countSms(ctx, phoneNumber, now, true)
+  await spendSendBudgets(ctx, phoneNumber, now, screened.facts)
+  await countGuardedSend(ctx, clearance, now)
 
   const sendInput: ProviderSendInput = { phoneNumber }
   if (input.locale !== undefined) sendInput.locale = input.locale

@@ -15,7 +15,7 @@ export function refuseOver(retryAfter: number | undefined): void {
  * unknown, or the number is one of the sandbox's test numbers (they reach no phone, and someone trying each of them
  * should not run out of codes for their own number).
  */
-function smsClient(ctx: RequestContext, phoneNumber: string): string | undefined {
+export function smsClient(ctx: RequestContext, phoneNumber: string): string | undefined {
   const { sandbox, ipv6Prefix } = ctx.config
   if (ctx.ip === undefined || (sandbox !== undefined && isSandboxTestNumber(phoneNumber))) return undefined
   return clientKey(ctx.ip, ipv6Prefix)
