@@ -1,3 +1,19 @@
+export type { ConversionGuardAlert, OtpAlert, OtpAlertHandler, SendBudgetAlert } from './fraud/alerts'
+export type { SendBudgets } from './fraud/budgets'
+export type {
+  CaptchaCheck,
+  CaptchaPolicy,
+  CaptchaProviderName,
+  CaptchaVerdict,
+  CaptchaVerifier,
+  RecaptchaVerifierOptions,
+  SiteverifyOptions,
+} from './fraud/captcha'
+export { CaptchaUnavailableError, hcaptchaVerifier, recaptchaVerifier, turnstileVerifier } from './fraud/captcha'
+export type { ConversionGuardOption, ConversionGuardOptions, ConversionRule } from './fraud/conversion-guard'
+export { DEFAULT_CONVERSION_GUARD } from './fraud/conversion-guard'
+export type { NumberType } from './fraud/number-facts'
+export { DEFAULT_ALLOWED_NUMBER_TYPES, NUMBER_TYPES } from './fraud/number-facts'
 export type { OtpEnv, OtpHandlerFromEnv, OtpHandlerFromEnvOverrides } from './from-env'
 export { createOtpHandlerFromEnv } from './from-env'
 export type { EndpointErrorCode, OtpHandler, OtpHandlerInfo, OtpHandlerOptions } from './handler'
