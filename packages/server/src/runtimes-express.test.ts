@@ -115,8 +115,8 @@ describe('the endpoint in an Express 5 app on loopback', () => {
     const origin = await listen(app)
 
     await verifyThrough(origin)
-    // Under express.json()'s 100 kB, over the endpoint's 4 KiB: refused from Content-Length.
-    const large = await post(origin, 'authentication', JSON.stringify({ phone_number: PHONE, pad: 'x'.repeat(5000) }))
+    // Under express.json()'s 100 kB, over the endpoint's 8 KiB: refused from Content-Length.
+    const large = await post(origin, 'authentication', JSON.stringify({ phone_number: PHONE, pad: 'x'.repeat(9000) }))
     expect(large.status).toBe(413)
     expect(await large.json()).toMatchObject({ code: 'payload_too_large' })
     const schema = await post(origin, 'authentication', JSON.stringify({ phone: PHONE }))

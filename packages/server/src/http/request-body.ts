@@ -1,8 +1,12 @@
 import { type InputIssue, invalidInputError } from '@otpflow/core'
 import { HttpError } from './http-error'
 
-/** Request bodies larger than this are refused (413): the three bodies fit in a few hundred bytes. */
-export const MAX_BODY_BYTES = 4096
+/**
+ * Request bodies larger than this are refused (413). The bodies fit in a few hundred bytes, but a send may carry a
+ * human check's token (`captcha_token`, up to 4096 characters: Turnstile's run to 2048, hCaptcha's and reCAPTCHA's
+ * longer).
+ */
+export const MAX_BODY_BYTES = 8192
 
 const tooLarge = () => new HttpError('payload_too_large', { message: `The body is larger than ${MAX_BODY_BYTES} bytes` })
 
