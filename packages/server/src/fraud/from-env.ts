@@ -113,7 +113,9 @@ function budgetsFrom(env: Env): SendBudgets | undefined {
       byCountry[country] = limit
     }
     if (Object.keys(byCountry).length === 0)
-      throw new Error(`OTP_COUNTRY_BUDGETS must be <ISO code>:<sends per day>, such as GB:500,NG:50, not ${JSON.stringify(perCountry)}`)
+      throw new Error(
+        `OTP_COUNTRY_BUDGETS must be <ISO code>:<sends per day>, such as GB:500,NG:50, not ${JSON.stringify(perCountry)}`,
+      )
     budgets.perCountryPerDay = byCountry
   }
   return Object.keys(budgets).length === 0 ? undefined : budgets
@@ -131,14 +133,17 @@ function captchaFrom(env: Env): Pick<FraudOptionsFromEnv, 'captcha' | 'captchaPo
     const stray = (['OTP_CAPTCHA_SECRET', 'OTP_CAPTCHA_SITE_KEY', 'OTP_CAPTCHA_POLICY'] as const).find((variable) =>
       value(env, variable),
     )
-    if (stray !== undefined) throw new Error(`${stray} is set, but OTP_CAPTCHA is not: set it to turnstile, hcaptcha or recaptcha`)
+    if (stray !== undefined)
+      throw new Error(`${stray} is set, but OTP_CAPTCHA is not: set it to turnstile, hcaptcha or recaptcha`)
     return {}
   }
   if (!(CAPTCHA_NAMES as readonly string[]).includes(name))
     throw new Error(`OTP_CAPTCHA must be turnstile, hcaptcha or recaptcha, not ${JSON.stringify(env.OTP_CAPTCHA)}`)
   if (secret === undefined) throw new Error(`OTP_CAPTCHA_SECRET is missing: OTP_CAPTCHA=${name} needs its secret key`)
   if (siteKey === undefined)
-    throw new Error(`OTP_CAPTCHA_SITE_KEY is missing: OTP_CAPTCHA=${name} needs its site key, which the browser renders the widget with`)
+    throw new Error(
+      `OTP_CAPTCHA_SITE_KEY is missing: OTP_CAPTCHA=${name} needs its site key, which the browser renders the widget with`,
+    )
   if (policy !== undefined && policy !== 'always' && policy !== 'when-risky')
     throw new Error(`OTP_CAPTCHA_POLICY must be always or when-risky, not ${JSON.stringify(env.OTP_CAPTCHA_POLICY)}`)
   const baseUrl = value(env, 'OTP_CAPTCHA_BASE_URL')

@@ -104,7 +104,12 @@ describe('number screening', () => {
   })
 
   it("keeps the sandbox's test numbers reachable, their scripted answers included", async () => {
-    const handler = createOtpHandler({ provider: sandboxProvider(), secret: SECRET, logger: false, allowedNumberTypes: ['MOBILE'] })
+    const handler = createOtpHandler({
+      provider: sandboxProvider(),
+      secret: SECRET,
+      logger: false,
+      allowedNumberTypes: ['MOBILE'],
+    })
     expect((await send(handler, SANDBOX_TEST_NUMBERS.spamDetected)).body.status).toBe('spam_detected')
     expect(await send(handler, SANDBOX_TEST_NUMBERS.invalidLine)).toMatchObject({ status: 400, body: { code: 'invalid_line' } })
     // An ordinary number of the same range is screened.

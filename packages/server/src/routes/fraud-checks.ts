@@ -152,18 +152,19 @@ export async function clearSend(
   const figures = guard === undefined || units.length === 0 ? [] : await readUnits(ctx.store, units, guard, now)
   const tripped = figures.find((unit) => isTripped(unit.rule, unit.sends, unit.verifications))
   const alert = tripped === undefined || guard === undefined ? undefined : await firstTripAlert(ctx.store, tripped, guard)
-  if (alert !== undefined) raiseAlert(ctx, alert)
+  // The first send a unit holds in a window says the figures in full; the later ones, in short.
+  const held = tripped === undefined ? undefined : alert === undefined ? heldBy(tripped) : raiseAlert(ctx, alert).text
 
   if (captcha === undefined) {
     if (tripped !== undefined && guard !== undefined) {
-      throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(tripped, guard, now), detail: heldBy(tripped) })
+      throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(tripped, guard, now), detail: held })
     }
     return { figures, human: false }
   }
   const reasons: string[] = []
   if (captcha.policy === 'always') reasons.push('policy always')
-  else {
-    if (tripped !== undefined) reasons.push(heldBy(tripped))
+  if (held !== undefined) reasons.push(held)
+  if (captcha.policy === 'when-risky') {
     if (await softIpLimitReached(ctx, screened.phoneNumber)) reasons.push('the client reached half its per-IP limit')
     const { country } = screened.facts
     if (usualCountries !== undefined && (country === undefined || !usualCountries.has(country)))
@@ -222,8 +223,8 @@ export async function guardResend(ctx: RequestContext, phoneNumber: string, now:
   const tripped = figures.find((unit) => isTripped(unit.rule, unit.sends, unit.verifications))
   if (tripped === undefined) return
   const alert = await firstTripAlert(ctx.store, tripped, guard)
-  if (alert !== undefined) raiseAlert(ctx, alert)
-  throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(tripped, guard, now), detail: heldBy(tripped) })
+  const detail = alert === undefined ? heldBy(tripped) : raiseAlert(ctx, alert).text
+  throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(tripped, guard, now), detail })
 }
 
 /**
