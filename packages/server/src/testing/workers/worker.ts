@@ -10,8 +10,7 @@ export default {
   fetch(request: Request, env: Record<string, string>): Promise<Response> {
     // Bindings reach a Worker with its first request, so the endpoint is made then, once per isolate.
     handler ??= createOtpHandlerFromEnv(env)
-    // Cloudflare sets CF-Connecting-IP to the client's address (a client cannot set it), so the per-IP limits hold.
-    const ip = request.headers.get('cf-connecting-ip') ?? undefined
-    return handler(request, ip === undefined ? {} : { ip })
+    // Cloudflare sets CF-Connecting-IP to the client's address (a client cannot set it): the per-IP limits count by it.
+    return handler(request, { ip: request.headers.get('cf-connecting-ip') ?? undefined })
   },
 }
