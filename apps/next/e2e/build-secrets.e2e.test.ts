@@ -13,7 +13,7 @@ function filesUnder(dir: string): string[] {
 let app: RunningNext
 
 beforeAll(async () => {
-  app = await startNext()
+  app = await startNext({ OTP_SECRET: RUNTIME_SECRET })
 })
 afterAll(() => app?.close())
 

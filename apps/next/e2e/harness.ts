@@ -32,14 +32,15 @@ async function freePort(): Promise<number> {
 const CONFIGURATION = /^(DING_|PRELUDE_|TWILIO_|OTP_|REDIS_URL$)/
 
 /**
- * `pnpm start` of the built app (`next start`, which reads PORT) on a free port of 127.0.0.1, on the sandbox with no
- * configuration but OTP_SECRET. Started in a process group of its own, so closing it ends pnpm, next and its workers.
+ * `pnpm start` of the built app (`next start`, which reads PORT) on a free port of 127.0.0.1, with no configuration
+ * but `env`: on the sandbox, with a secret of its own. Started in a process group of its own, so closing it ends pnpm,
+ * next and its workers.
  */
-export async function startNext(): Promise<RunningNext> {
+export async function startNext(extraEnv: Record<string, string> = {}): Promise<RunningNext> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) }
   for (const name of Object.keys(env)) if (CONFIGURATION.test(name)) delete env[name]
-  env.OTP_SECRET = RUNTIME_SECRET
+  Object.assign(env, extraEnv)
   const child: ChildProcess = spawn('pnpm', ['run', 'start', '--hostname', '127.0.0.1'], {
     cwd: appDir,
     env,

@@ -10,6 +10,7 @@ let problems: string[]
 
 beforeAll(async () => {
   browser = await launchChromium()
+  // No configuration at all: the sandbox, and a secret the route handler makes, which the Server Action must share.
   app = await startNext()
 })
 afterAll(async () => {

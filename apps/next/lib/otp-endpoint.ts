@@ -45,10 +45,11 @@ const KEY = Symbol.for('next-example.otp-endpoint')
 const processWide = globalThis as typeof globalThis & { [KEY]?: OtpEndpoint }
 
 /**
- * One endpoint per server process, made on first use (not while `next build` collects the routes). Kept on
- * `globalThis` because Next.js bundles the route handler and the Server Action into separate server bundles, each
- * with its own copy of this module: the proof the route handler signs must be checked with the same secret, and spent
- * in the same store, by the action.
+ * One endpoint per server process, made on first use: `next build` loads the route's module to read its config, under
+ * NODE_ENV=production and often without the runtime's variables. Kept on `globalThis` because the route handler and
+ * the Server Action each get their own instance of this module (with a module-level variable and no OTP_SECRET, the
+ * action of a `next start` refused every proof, signed with the other instance's secret): the action must check proofs
+ * with the secret that signed them, and spend them in the same store.
  */
 export function otpEndpoint(): OtpEndpoint {
   processWide[KEY] ??= createEndpoint()
