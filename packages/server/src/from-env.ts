@@ -1,4 +1,5 @@
 import type { Sandbox, SandboxListener, SandboxOptions } from '@otpflow/core/sandbox'
+import { channelsFromEnv } from './channels-from-env'
 import { fraudOptionsFromEnv } from './fraud/from-env'
 import { createOtpHandler, type OtpHandler, type OtpHandlerOptions } from './handler'
 import { lazyRedisStore } from './lazy-redis-store'
@@ -176,6 +177,8 @@ function storeFrom(env: OtpEnv, overrides: OtpHandlerFromEnvOverrides, url: stri
  * | `REDIS_URL` | `redis://[[user]:password@]host[:port][/db]` (or `rediss://`): the limits and the sandbox on Redis, shared by every instance; a malformed one refuses to start. Unset: one memory store |
  * | `OTP_REDIS_PREFIX` | prefix of the Redis keys (default `otpflow:`) |
  * | `OTP_STORE_FAILURE` | `closed` (default: a send the store cannot count answers 503) or `open` (counted in memory meanwhile, with a warning) |
+ * | `OTP_CHANNELS` | the channels a code may go out on, the default first, e.g. `sms,whatsapp,voice` (default: the provider's, SMS first); each must be the provider's |
+ * | `OTP_<CHANNEL>_COUNTRIES` | limits one channel to some countries, e.g. `OTP_VOICE_COUNTRIES=GB,IE` |
  * | `OTP_ALLOWED_NUMBER_TYPES` | line types that may get a code, e.g. `MOBILE,FIXED_LINE_OR_MOBILE,VOIP`, or `all` (default: mobile, fixed line or mobile, unknown; fixed line too when the provider can call) |
  * | `OTP_CONVERSION_GUARD` | `off` turns the conversion guard off; `OTP_CONVERSION_GUARD_BLOCK` / `_COUNTRY` (`10:20` = hold after 10 sends with under 20% verified, or `off`), `_WINDOW` (seconds) tune it |
  * | `OTP_SEND_BUDGET_PER_HOUR`, `OTP_COUNTRY_BUDGETS` | send budgets, off by default: `1000`; `GB:500,NG:50` (per UTC day) |
@@ -233,6 +236,7 @@ export function createOtpHandlerFromEnv(
   const allowedCountries = list(env.OTP_ALLOWED_COUNTRIES)
   const trustProxy = trustProxyFrom(env.OTP_TRUST_PROXY)
   const storeFailure = storeFailureFrom(env.OTP_STORE_FAILURE)
+  const channels = handlerOverrides.channels === undefined ? channelsFromEnv(env, provider) : undefined
   const basePath = env.OTP_BASE_PATH?.trim() || undefined
   // After the other checks, so a configuration refused above opens no connection.
   const store = storeFrom(env, overrides, redisUrl)
@@ -244,6 +248,7 @@ export function createOtpHandlerFromEnv(
       ...(allowedCountries === undefined ? {} : { allowedCountries }),
       ...(trustProxy === undefined ? {} : { trustProxy }),
       ...(storeFailure === undefined ? {} : { storeFailure }),
+      ...(channels === undefined ? {} : { channels }),
       ...fraud,
       ...handlerOverrides,
       provider,

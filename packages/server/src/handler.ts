@@ -16,6 +16,7 @@ import { consoleLogger, type OtpLogger } from './log'
 import { fromNodeRequest, type NodeIncomingMessage } from './node'
 import { isSandboxProvider } from './providers/sandbox'
 import type { OtpProvider } from './providers/types'
+import { type OtpChannelsOption, resolveChannels } from './routes/channels'
 import { route } from './routes/router'
 import { createMemoryStore, type Store } from './store'
 import { type OtpSecret, secretKey } from './tokens'
@@ -65,6 +66,14 @@ export interface OtpHandlerOptions {
   storeFailure?: 'closed' | 'open'
   /** ISO 3166-1 alpha-2 codes (e.g. `['FR', 'GB']`) whose numbers may receive a code; others get 400 `unsupported_region`. @default all */
   allowedCountries?: readonly string[]
+  /**
+   * The channels a code may go out on (`sms`, `whatsapp`, `voice`), the default first, each to every country or to some
+   * (`{ channel: 'voice', countries: ['GB', 'IE'] }`): a send or resend may ask for any channel on offer for its number
+   * (`channel`), every answer lists them (`available_channels`), and another is refused with 400 `unsupported_channel`.
+   * Each must be one of the provider's `channels`; the endpoint refuses to start otherwise.
+   * @default the provider's channels (SMS first), to every country
+   */
+  channels?: OtpChannelsOption
   /** One entry per request; `false` for silence. @default JSON lines on the console */
   logger?: OtpLogger | false
   /** Lifetime of the `verification_token`. @default 600 */
@@ -140,6 +149,7 @@ function endpointConfig(options: OtpHandlerOptions): EndpointConfig {
     limits: resolveLimits(options.limits),
     ipv6Prefix: checkIpv6Prefix(options.ipv6Prefix),
     allowedCountries: options.allowedCountries && new Set(options.allowedCountries.map((code) => code.toUpperCase())),
+    channels: resolveChannels(provider, options.channels),
     tokenTtlSeconds: options.tokenTtlSeconds ?? 600,
     basePath: `/${(options.basePath ?? '/api/otp').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, ''),
     allowedOrigins: new Set(options.allowedOrigins ?? []),

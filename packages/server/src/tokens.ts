@@ -122,6 +122,8 @@ export function signFlowToken(flow: ProviderFlow, provider: string, key: Uint8Ar
     eat: flow.expiresAt.getTime(),
   }
   if (flow.state !== undefined) claims.st = flow.state
+  if (flow.channel !== undefined) claims.ch = flow.channel
+  if (flow.nextRetryAt !== undefined) claims.nra = flow.nextRetryAt.getTime()
   claims.iss = ISSUER
   claims.aud = FLOW_AUDIENCE
   claims.sub = stringClaim('sub', flow.authenticationUuid)
@@ -144,7 +146,7 @@ export function verifyFlowToken(token: string, provider: string, key: Uint8Array
   } catch {
     return undefined
   }
-  const { sub, phn, prv, cat, eat, st } = payload
+  const { sub, phn, prv, cat, eat, st, ch, nra } = payload
   if (
     typeof sub !== 'string' ||
     typeof phn !== 'string' ||
@@ -154,12 +156,15 @@ export function verifyFlowToken(token: string, provider: string, key: Uint8Array
   )
     return undefined
   if (st !== undefined && !isState(st)) return undefined
+  if ((ch !== undefined && typeof ch !== 'string') || (nra !== undefined && typeof nra !== 'number')) return undefined
   return {
     authenticationUuid: sub,
     phoneNumber: phn,
     createdAt: new Date(cat),
     expiresAt: new Date(eat),
     ...(st === undefined ? {} : { state: st }),
+    ...(ch === undefined ? {} : { channel: ch }),
+    ...(nra === undefined ? {} : { nextRetryAt: new Date(nra) }),
   }
 }
 

@@ -9,6 +9,7 @@ import type { OtpLimits } from '../limits'
 import type { OtpLogger } from '../log'
 import type { SandboxProvider } from '../providers/sandbox'
 import type { OtpProvider, ProviderContext } from '../providers/types'
+import type { ChannelConfig } from '../routes/channels'
 import type { Store } from '../store'
 import { clientIp, type OriginPolicy } from './origin'
 
@@ -27,6 +28,8 @@ export interface EndpointConfig extends OriginPolicy {
   limits: OtpLimits
   ipv6Prefix: number
   allowedCountries: ReadonlySet<string> | undefined
+  /** The channels on offer: the provider's, or those of the `channels` option, each to every country or to some. */
+  channels: ChannelConfig
   tokenTtlSeconds: number
   /** `/api/otp`, or `''` for the root. */
   basePath: string

@@ -175,6 +175,9 @@ describe('dingProvider through the handler, against a fake Ding on 127.0.0.1', (
       created_at: '2026-04-01T08:01:00.000Z',
       next_retry_at: '2026-04-01T08:02:00.000Z',
       remaining_retry: 2,
+      // Ding places no calls and takes no channel: SMS alone is on offer.
+      channel: 'sms',
+      available_channels: ['sms'],
     })
     expect(received[2]?.body).toEqual({ customer_uuid: CUSTOMER_UUID, authentication_uuid: AUTH_UUID })
   })

@@ -96,6 +96,10 @@ export interface ProviderFlow {
   expiresAt: Date
   /** The `state` returned by `send`, or by the latest `retry` that returned one. */
   state?: ProviderState
+  /** The channel in use, as the endpoint recorded it in the flow token (absent in tokens from before channels). */
+  channel?: OtpChannel
+  /** When the next resend opens, as the endpoint last recorded it: a switch of channel before then is denied at once. */
+  nextRetryAt?: Date
 }
 
 export interface ProviderCheckResult {

@@ -2,8 +2,10 @@ import { wireRetryRequestSchema } from '@otpflow/core'
 import type { Answer } from '../http/answer'
 import { providerContext, type RequestContext } from '../http/context'
 import { parseBody } from '../http/request-body'
+import { normalizePhoneNumber } from '../phone-number'
 import type { ProviderRetryResult } from '../providers/types'
 import { signFlowToken } from '../tokens'
+import { channelForProvider, channelRefused, channelsFor, checkChannel } from './channels'
 import { guardResend, spendSendBudgets } from './fraud-checks'
 import { callProvider, expiredAnswer, flowFromToken } from './provider-call'
 import { countSms } from './sms-limits'
@@ -19,16 +21,56 @@ export async function retry(ctx: RequestContext, body: unknown): Promise<Answer>
   const now = clock.now()
   const expired = expiredAnswer(flow, now)
   if (expired) return expired
+  const { channels } = ctx.config
+  const parsed = normalizePhoneNumber(flow.phoneNumber)
+  const availableChannels = parsed === undefined ? [] : channelsFor(channels, parsed)
+  checkChannel(input.channel, availableChannels)
+  // The channel in use: a flow token from before channels was for the provider's default.
+  const current = flow.channel ?? channels.providerDefault
+  const channel = input.channel ?? current
+  const switched = channel !== current
+  // A switch before the resend deadline is an early resend: denied with the deadline, nothing counted, nothing sent.
+  if (switched && flow.nextRetryAt !== undefined && now < flow.nextRetryAt.getTime()) {
+    return {
+      status: 200,
+      outcome: 'denied',
+      body: {
+        authentication_uuid: flow.authenticationUuid,
+        status: 'denied',
+        next_retry_at: flow.nextRetryAt.toISOString(),
+        channel: current,
+        available_channels: availableChannels,
+      },
+    }
+  }
   await guardResend(ctx, flow.phoneNumber, now)
-  await countSms(ctx, flow.phoneNumber, now, false)
+  // A switch counts on the number's limits like a send: a call or a WhatsApp message costs what a new code costs.
+  await countSms(ctx, flow.phoneNumber, now, switched)
   await spendSendBudgets(ctx, flow.phoneNumber, now)
 
+  const toProvider = channelForProvider(channels, channel, switched)
   const retried = await callProvider(
-    () => provider.retry(flow, providerContext(ctx)),
+    () => provider.retry(flow, providerContext(ctx), toProvider === undefined ? undefined : { channel: toProvider }),
     (): ProviderRetryResult => ({ status: 'expired_auth', remainingRetry: 0 }),
-  )
+  ).catch((error: unknown) => {
+    throw channelRefused(error, channel, availableChannels)
+  })
+  const channelAfter = retried.status === 'approved' ? channel : current
+  // A new provider state, or a switch made: the flow token says so from now on, with the next resend deadline.
   const flowToken =
-    retried.state === undefined ? undefined : signFlowToken({ ...flow, state: retried.state }, provider.name, key, clock)
+    retried.state === undefined && channelAfter === current
+      ? undefined
+      : signFlowToken(
+          {
+            ...flow,
+            ...(retried.state === undefined ? {} : { state: retried.state }),
+            channel: channelAfter,
+            ...(retried.nextRetryAt === undefined ? {} : { nextRetryAt: retried.nextRetryAt }),
+          },
+          provider.name,
+          key,
+          clock,
+        )
   return {
     status: 200,
     outcome: retried.status,
@@ -39,6 +81,8 @@ export async function retry(ctx: RequestContext, body: unknown): Promise<Answer>
       next_retry_at: retried.nextRetryAt?.toISOString(),
       remaining_retry: retried.remainingRetry,
       flow_token: flowToken,
+      channel: channelAfter,
+      available_channels: availableChannels,
     },
   }
 }

@@ -8,6 +8,7 @@ import { maskPhoneNumber } from '../log'
 import { countryAllowed, normalizePhoneNumber } from '../phone-number'
 import type { ProviderSendInput } from '../providers/types'
 import { signFlowToken } from '../tokens'
+import { channelForProvider, channelRefused, channelsFor, checkChannel } from './channels'
 import { clearSend, countGuardedSend, screenNumber, spendSendBudgets } from './fraud-checks'
 import { callProvider } from './provider-call'
 import { countSms } from './sms-limits'
@@ -26,6 +27,11 @@ export async function send(ctx: RequestContext, body: unknown): Promise<Answer> 
   const phoneNumber = parsed.number
   ctx.maskedPhoneNumber = maskPhoneNumber(phoneNumber)
   if (allowedCountries !== undefined && !countryAllowed(parsed, allowedCountries)) throw new HttpError('unsupported_region')
+  // The channels on offer for this number: a channel asked for that is not among them is refused before anything counts.
+  const availableChannels = channelsFor(ctx.config.channels, parsed)
+  checkChannel(input.channel, availableChannels)
+  const channel = input.channel ?? availableChannels[0]
+  if (channel === undefined) throw new HttpError('unsupported_region')
   const screened = screenNumber(ctx, phoneNumber)
   const now = clock.now()
   if (ctx.config.failOpen !== undefined) {
@@ -43,7 +49,13 @@ export async function send(ctx: RequestContext, body: unknown): Promise<Answer> 
   if (input.device_type !== undefined) sendInput.deviceType = input.device_type
   if (input.app_version !== undefined) sendInput.appVersion = input.app_version
   if (input.is_returning_user !== undefined) sendInput.isReturningUser = input.is_returning_user
-  const sent = await callProvider(() => provider.send(sendInput, providerContext(ctx)))
+  const toProvider = channelForProvider(ctx.config.channels, channel, input.channel !== undefined)
+  if (toProvider !== undefined) sendInput.channel = toProvider
+  const sent = await callProvider(() => provider.send(sendInput, providerContext(ctx))).catch((error: unknown) => {
+    throw channelRefused(error, channel, availableChannels)
+  })
+  // A provider that reused the number's open verification says the channel its code went out on.
+  const channelUsed = sent.channel ?? channel
   const flowToken = signFlowToken(
     {
       authenticationUuid: sent.authenticationUuid,
@@ -51,6 +63,8 @@ export async function send(ctx: RequestContext, body: unknown): Promise<Answer> 
       createdAt: sent.createdAt,
       expiresAt: sent.expiresAt,
       ...(sent.state === undefined ? {} : { state: sent.state }),
+      channel: channelUsed,
+      ...(sent.nextRetryAt === undefined ? {} : { nextRetryAt: sent.nextRetryAt }),
     },
     provider.name,
     key,
@@ -69,6 +83,8 @@ export async function send(ctx: RequestContext, body: unknown): Promise<Answer> 
       // The provider answered a second send for this number with its open verification: no new flow started.
       ...(sent.resent ? { resent: true } : {}),
       flow_token: flowToken,
+      channel: channelUsed,
+      available_channels: availableChannels,
     },
   }
 }
