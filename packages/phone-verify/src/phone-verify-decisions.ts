@@ -40,6 +40,8 @@ export function stepOf(flow: FlowState, previous?: PhoneVerifyStep): PhoneVerify
       return flow.cause === 'check' ? 'code' : 'phone'
     case 'idle':
     case 'error':
+    // The human check comes before the code is sent, under the number it is for.
+    case 'humanCheck':
       return 'phone'
     default:
       return flow satisfies never

@@ -2,6 +2,8 @@
 export { type OtpFlowContextValue, OtpFlowProvider, type OtpFlowProviderProps, useOtpFlowContext } from './otp-flow-provider'
 export { type UseCountdownOptions, useCountdown } from './use-countdown'
 export {
+  type CaptchaOption,
+  type CaptchaRenderProps,
   type UseOtpFlowActions,
   type UseOtpFlowOptions,
   type UseOtpFlowResult,

@@ -1,4 +1,4 @@
-import type { OtpError } from '@otpflow/core'
+import type { CaptchaChallenge, OtpError } from '@otpflow/core'
 import type { FlowStatus, ResendStatus } from '@otpflow/core/flow'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { UseOtpFlowResult, UseOtpFlowResultOf } from './use-otp-flow'
@@ -30,6 +30,16 @@ describe('UseOtpFlowResult', () => {
       expectTypeOf(flow.error).toEqualTypeOf<OtpError | undefined>()
       expectTypeOf(flow.lastRejectedCode).toEqualTypeOf<string | undefined>()
       expectTypeOf(flow.verificationToken).toEqualTypeOf<undefined>()
+    }
+  })
+
+  it('knows the widget asked for during a human check', () => {
+    expectTypeOf(flow.challenge).toEqualTypeOf<CaptchaChallenge | undefined>()
+    if (flow.status === 'humanCheck') {
+      expectTypeOf(flow.challenge).toEqualTypeOf<CaptchaChallenge>()
+      expectTypeOf(flow.phoneNumber).toEqualTypeOf<string>()
+      expectTypeOf(flow.error).toEqualTypeOf<OtpError | undefined>()
+      expectTypeOf(flow.passHumanCheck).toEqualTypeOf<(token: string) => void>()
     }
   })
 

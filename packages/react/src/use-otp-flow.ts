@@ -1,5 +1,6 @@
 'use client'
 import {
+  type CaptchaChallenge,
   type CheckResult,
   type Clock,
   type CreateAuthenticationResult,
@@ -20,7 +21,7 @@ import {
   transition,
 } from '@otpflow/core/flow'
 import { useMutation } from '@tanstack/react-query'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useOtpFlowContext } from './otp-flow-provider'
 import { forgetAllSessions, loadActiveSession, loadSession, loadVerifiedRecord, saveFlowState } from './session-persistence'
 
@@ -38,6 +39,33 @@ export interface VerifiedDetails {
   /** `true` when the verified state came back after a reload (`persist`) rather than from a code just accepted. */
   restored: boolean
 }
+
+/** What a human check widget gets to render: the challenge, and where its answer goes. */
+export interface CaptchaRenderProps {
+  /** The widget the endpoint asks for: vendor (`turnstile`, `hcaptcha`, `recaptcha`) and site key. */
+  challenge: CaptchaChallenge
+  /** The widget's token: the code is then sent to the same number with it. */
+  onToken: (token: string) => void
+  /** The widget failed (its script did not load, the vendor refused, the check timed out). */
+  onError: (error?: unknown) => void
+}
+
+/**
+ * How the app does the human check its endpoint may ask for (403 `captcha_required`). Either an async `getToken`
+ * (an invisible widget, a native SDK) that the flow calls itself, or a `render` slot the UI shows while
+ * `status === 'humanCheck'` (`<PhoneVerify>` does; a UI of your own calls it with `flow.challenge`,
+ * `flow.passHumanCheck` and `flow.failHumanCheck`).
+ */
+export type CaptchaOption =
+  | {
+      /** Resolves to the widget's token; rejects when the check cannot be done. `signal` aborts on change number. */
+      getToken: (challenge: CaptchaChallenge, options: { signal: AbortSignal }) => Promise<string>
+      render?: never
+    }
+  | {
+      render: (props: CaptchaRenderProps) => ReactNode
+      getToken?: never
+    }
 
 export interface UseOtpFlowOptions {
   /**
@@ -66,6 +94,13 @@ export interface UseOtpFlowOptions {
    * After the last wrong code the flow is `blocked` (`rate_limited`), and `send()` asks for a new code.
    */
   maxAttempts?: number
+  /**
+   * The human check the endpoint may ask for before it sends a code (403 `captcha_required`). With it the flow goes to
+   * `humanCheck` only when the endpoint asks, gets the widget's token (`getToken`, or the `render` slot's `onToken`)
+   * and sends again with it, to the same number. Without it `captcha_required` is an `error`, number kept.
+   * @default undefined
+   */
+  captcha?: CaptchaOption
 }
 
 export interface UseOtpFlowActions {
@@ -84,6 +119,10 @@ export interface UseOtpFlowActions {
   changeNumber: () => void
   /** Back to the start, forgetting the number and every stored authentication. Cancels a pending request. */
   reset: () => void
+  /** The human check's token (from a widget of your own): sends the code with it. Ignored outside `humanCheck`. */
+  passHumanCheck: (token: string) => void
+  /** The human check could not be done; the flow stays on it with the error. Ignored outside `humanCheck`. */
+  failHumanCheck: (error?: unknown) => void
 }
 
 /** Every data key some state has: each member of the result lists them all, `undefined` where they do not apply. */
@@ -146,11 +185,25 @@ function errorOf(state: FlowState): OtpError | undefined {
   return 'error' in state ? state.error : undefined
 }
 
+/** A failed human check as the flow keeps it: `captcha_required`, as the endpoint would answer a send without a token. */
+function humanCheckError(error: unknown): OtpError {
+  if (isOtpError(error) && error.code !== 'unexpected_error') return error
+  const cause = isOtpError(error) ? error.cause : error
+  const detail = cause instanceof Error ? `: ${cause.message}` : ''
+  return new OtpError('captcha_required', `The human check did not pass${detail}`, { cause })
+}
+
+interface SendVariables {
+  phoneNumber: string
+  captchaToken: string | undefined
+  signal: AbortSignal
+}
+
 interface Latest {
   options: UseOtpFlowOptions
   clock: Clock
   mutations: {
-    send: (variables: { phoneNumber: string; signal: AbortSignal }) => Promise<CreateAuthenticationResult>
+    send: (variables: SendVariables) => Promise<CreateAuthenticationResult>
     check: (variables: { state: CheckingState; signal: AbortSignal }) => Promise<CheckResult>
     retry: (variables: { state: ResendingState; signal: AbortSignal }) => Promise<RetryResult>
   }
@@ -183,8 +236,8 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
   const sendMutation = useMutation(
     {
       ...MUTATION_DEFAULTS,
-      mutationFn: ({ phoneNumber, signal }: { phoneNumber: string; signal: AbortSignal }) =>
-        client.createAuthentication({ phoneNumber }, { signal }),
+      mutationFn: ({ phoneNumber, captchaToken, signal }: SendVariables) =>
+        client.createAuthentication(captchaToken === undefined ? { phoneNumber } : { phoneNumber, captchaToken }, { signal }),
     },
     queryClient,
   )
@@ -228,6 +281,7 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
         now: latest.current.clock.now(),
         resendDelay: latest.current.options.resendDelay,
         maxAttempts: latest.current.options.maxAttempts,
+        humanCheck: latest.current.options.captcha !== undefined,
       }),
       (previous, next, event) => {
         if ((latest.current.options.persist ?? 'session') === 'session') saveFlowState(previous, next)
@@ -270,9 +324,9 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
       const { previous, next } = store.dispatch(event)
       if (next === previous) return
       if (next.status === 'sending' && next.reason === 'send') {
-        const phoneNumber = next.phoneNumber
+        const { phoneNumber, captchaToken } = next
         run<CreateAuthenticationResult>(
-          (signal) => latest.current.mutations.send({ phoneNumber, signal }),
+          (signal) => latest.current.mutations.send({ phoneNumber, captchaToken, signal }),
           (result) => ({ type: 'SEND_SUCCEEDED', result }),
           (error) => ({ type: 'SEND_FAILED', error }),
         )
@@ -288,6 +342,22 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
           (result) => ({ type: 'CHECK_SUCCEEDED', result }),
           (error) => ({ type: 'CHECK_FAILED', error }),
         )
+      } else if (next.status === 'humanCheck' && previous.status !== 'humanCheck' && next.error === undefined) {
+        // Asked for a check (not a token just refused: the user decides when to try again, so a widget that keeps
+        // handing out tokens the endpoint refuses cannot loop).
+        const getToken = latest.current.options.captcha?.getToken
+        const { challenge } = next
+        if (getToken) {
+          run<string>(
+            // async: a getToken that throws at once fails the check like one that rejects.
+            async (signal) => getToken(challenge, { signal }),
+            (token) =>
+              token === ''
+                ? { type: 'HUMAN_CHECK_FAILED', error: humanCheckError(new Error('empty token')) }
+                : { type: 'HUMAN_CHECK_PASSED', token },
+            (error) => ({ type: 'HUMAN_CHECK_FAILED', error: humanCheckError(error) }),
+          )
+        }
       }
     }
 
@@ -327,6 +397,8 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
         // Numbers left behind by "change number" too: back to the start means no authentication is resumed.
         if (persisting()) forgetAllSessions()
       },
+      passHumanCheck: (token) => dispatch({ type: 'HUMAN_CHECK_PASSED', token }),
+      failHumanCheck: (error) => dispatch({ type: 'HUMAN_CHECK_FAILED', error: humanCheckError(error) }),
     }
     return { store, dispatch, actions, mounted }
   })

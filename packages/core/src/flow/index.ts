@@ -14,6 +14,7 @@ export type {
   FlowSession,
   FlowState,
   FlowStatus,
+  HumanCheckState,
   IdleState,
   ResendingState,
   ResendStatus,

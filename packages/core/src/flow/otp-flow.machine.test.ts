@@ -3,6 +3,7 @@ import { OtpError } from '../errors'
 import type { CheckResult, CheckStatus, CreateAuthenticationResult, RetryResult, RetryStatus } from '../types'
 import {
   type AwaitingCodeState,
+  FLOW_STATUSES,
   type FlowContext,
   type FlowEvent,
   type FlowEventType,
@@ -91,6 +92,12 @@ const states = {
     until: new Date(T0 + 60_000),
   },
   error: { status: 'error', phoneNumber: PHONE, error: new OtpError('network_error', 'offline') },
+  humanCheck: {
+    status: 'humanCheck',
+    phoneNumber: PHONE,
+    challenge: { provider: 'turnstile', siteKey: 'site-key' },
+    error: undefined,
+  },
 } satisfies Record<string, FlowState>
 
 /** One event of every kind. */
@@ -120,6 +127,8 @@ const events: Record<FlowEventType, FlowEvent> = {
       verificationExpiresAt: new Date(T0 + 600_000),
     },
   },
+  HUMAN_CHECK_PASSED: { type: 'HUMAN_CHECK_PASSED', token: 'captcha-token' },
+  HUMAN_CHECK_FAILED: { type: 'HUMAN_CHECK_FAILED', error: new OtpError('captcha_required', 'the widget failed') },
 }
 
 type Expected = FlowStatus | 'same'
@@ -128,19 +137,21 @@ const E = Object.keys(events) as FlowEventType[]
 /**
  * Where each event leads from each state at T0 (`same`: ignored, the very same state object comes back).
  * Columns follow `events`: SEND, SEND_SUCCEEDED, SEND_FAILED, CHECK, CHECK_SUCCEEDED, CHECK_FAILED,
- * RESEND, RESEND_SUCCEEDED, RESEND_FAILED, CLOCK_CHECKED, CHANGE_NUMBER, RESET, RESTORED, VERIFICATION_RESTORED.
+ * RESEND, RESEND_SUCCEEDED, RESEND_FAILED, CLOCK_CHECKED, CHANGE_NUMBER, RESET, RESTORED, VERIFICATION_RESTORED,
+ * HUMAN_CHECK_PASSED, HUMAN_CHECK_FAILED.
  */
 // biome-ignore format: the table reads as a grid
 const table: Record<keyof typeof states, Expected[]> = {
-  idle:         ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'awaitingCode', 'verified'],
-  sending:      ['same', 'awaitingCode', 'error', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
-  resending:    ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'awaitingCode', 'awaitingCode', 'same', 'idle', 'idle', 'same', 'same'],
-  awaitingCode: ['same', 'same', 'same', 'checking', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
-  checking:     ['same', 'same', 'same', 'same', 'verified', 'awaitingCode', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
-  verified:     ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
-  expired:      ['sending', 'same', 'same', 'same', 'same', 'same', 'sending', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
-  blocked:      ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
-  error:        ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same'],
+  idle:         ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'awaitingCode', 'verified', 'same', 'same'],
+  sending:      ['same', 'awaitingCode', 'error', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same', 'same', 'same'],
+  resending:    ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'awaitingCode', 'awaitingCode', 'same', 'idle', 'idle', 'same', 'same', 'same', 'same'],
+  awaitingCode: ['same', 'same', 'same', 'checking', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same', 'same', 'same'],
+  checking:     ['same', 'same', 'same', 'same', 'verified', 'awaitingCode', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same', 'same', 'same'],
+  verified:     ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same', 'same', 'same'],
+  expired:      ['sending', 'same', 'same', 'same', 'same', 'same', 'sending', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same', 'same', 'same'],
+  blocked:      ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same', 'same', 'same'],
+  error:        ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same', 'same', 'same'],
+  humanCheck:   ['sending', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'same', 'idle', 'idle', 'same', 'same', 'sending', 'humanCheck'],
 }
 
 describe('transition: every state against every event', () => {
@@ -157,7 +168,7 @@ describe('transition: every state against every event', () => {
 
   it('covers every state and every event', () => {
     expect(Object.values(table).every((row) => row.length === E.length)).toBe(true)
-    expect(new Set(Object.values(states).map((state) => state.status)).size).toBe(8)
+    expect(new Set(Object.values(states).map((state) => state.status)).size).toBe(FLOW_STATUSES.length)
   })
 })
 
@@ -662,5 +673,78 @@ describe('nextDeadline', () => {
     expect(nextDeadline(awaiting, T0 + 700_000)).toBe(T0 + 700_000)
     expect(nextDeadline(awaiting, T0 + 40_000)).toBe(T0 + 40_000)
     expect(transition(awaiting, { type: 'CLOCK_CHECKED' }, { now: T0 + 700_000 }).status).toBe('expired')
+  })
+})
+
+describe('a human check the endpoint asks for', () => {
+  const challenge = { provider: 'hcaptcha', siteKey: '10000000-ffff-ffff-ffff-000000000001' }
+  const asked = new OtpError('captcha_required', 'Complete the human check first', { status: 403, captcha: challenge })
+  const withHumanCheck: FlowContext = { ...context, humanCheck: true }
+  const sendFailed = (state: FlowState, error: OtpError, ctx: FlowContext) =>
+    transition(state, { type: 'SEND_FAILED', error }, ctx)
+
+  it('goes to the human check with the widget asked for, the number kept, when the app can show one', () => {
+    expect(sendFailed(states.sending, asked, withHumanCheck)).toEqual({
+      status: 'humanCheck',
+      phoneNumber: PHONE,
+      challenge,
+      error: undefined,
+    })
+  })
+
+  it('is an error like any other, number kept, when the app shows no human check', () => {
+    expect(sendFailed(states.sending, asked, context)).toEqual({ status: 'error', phoneNumber: PHONE, error: asked })
+  })
+
+  it('is an error when the answer does not say which widget to show', () => {
+    const unnamed = new OtpError('captcha_required', 'Complete the human check first', { status: 403 })
+    expect(sendFailed(states.sending, unnamed, withHumanCheck)).toEqual({ status: 'error', phoneNumber: PHONE, error: unnamed })
+  })
+
+  it("sends to the same number with the check's token once passed; an empty token is no pass", () => {
+    const checking = sendFailed(states.sending, asked, withHumanCheck)
+    expect(transition(checking, { type: 'HUMAN_CHECK_PASSED', token: '' }, withHumanCheck)).toBe(checking)
+    expect(transition(checking, { type: 'HUMAN_CHECK_PASSED', token: 'P1_eyJ' }, withHumanCheck)).toEqual({
+      status: 'sending',
+      reason: 'send',
+      phoneNumber: PHONE,
+      captchaToken: 'P1_eyJ',
+    })
+  })
+
+  it('asks again, saying why, when the endpoint refuses the token', () => {
+    const retried = { status: 'sending', reason: 'send', phoneNumber: PHONE, captchaToken: 'P1_eyJ' } satisfies FlowState
+    expect(sendFailed(retried, asked, withHumanCheck)).toEqual({
+      status: 'humanCheck',
+      phoneNumber: PHONE,
+      challenge,
+      error: asked,
+    })
+  })
+
+  it('stays on the check, saying why, when the widget fails; a send starts over without a token; change number leaves it', () => {
+    const checking = sendFailed(states.sending, asked, withHumanCheck)
+    const broken = new OtpError('captcha_required', 'The widget could not load')
+    expect(transition(checking, { type: 'HUMAN_CHECK_FAILED', error: broken }, withHumanCheck)).toEqual({
+      ...checking,
+      error: broken,
+    })
+    expect(transition(checking, { type: 'SEND', phoneNumber: OTHER_PHONE }, withHumanCheck)).toEqual({
+      status: 'sending',
+      reason: 'send',
+      phoneNumber: OTHER_PHONE,
+    })
+    expect(transition(checking, { type: 'CHANGE_NUMBER' }, withHumanCheck)).toEqual({
+      status: 'idle',
+      phoneNumber: PHONE,
+      previous: undefined,
+    })
+  })
+
+  it('ignores a pass or a failure outside the check', () => {
+    for (const state of Object.values(states).filter((candidate) => candidate.status !== 'humanCheck')) {
+      expect(transition(state, { type: 'HUMAN_CHECK_PASSED', token: 't' }, withHumanCheck)).toBe(state)
+      expect(transition(state, { type: 'HUMAN_CHECK_FAILED', error: asked }, withHumanCheck)).toBe(state)
+    }
   })
 })

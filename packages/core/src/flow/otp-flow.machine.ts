@@ -1,12 +1,22 @@
 import { errorGroup, type KnownOtpErrorCode } from '../error-codes'
 import { OtpError } from '../errors'
-import type { CheckResult, CreateAuthenticationResult, RetryResult } from '../types'
+import type { CaptchaChallenge, CheckResult, CreateAuthenticationResult, RetryResult } from '../types'
 import { estimateClockOffset, toLocalTime } from './clock-offset'
 
 /* ---- States ---- */
 
 /** Every state of the flow, in the order a user usually meets them. */
-export const FLOW_STATUSES = ['idle', 'sending', 'awaitingCode', 'checking', 'verified', 'expired', 'blocked', 'error'] as const
+export const FLOW_STATUSES = [
+  'idle',
+  'sending',
+  'humanCheck',
+  'awaitingCode',
+  'checking',
+  'verified',
+  'expired',
+  'blocked',
+  'error',
+] as const
 export type FlowStatus = (typeof FLOW_STATUSES)[number]
 
 /**
@@ -80,6 +90,26 @@ export interface SendingState {
   /** `send`: a first code (or a new one after expiry); `resend`: the user's resend of the current authentication. */
   reason: 'send'
   phoneNumber: string
+  /** The token of the human check just passed, sent with this send (`captchaToken`). */
+  captchaToken?: string
+}
+
+/**
+ * The endpoint asked for a human check before it sends a code (403 `captcha_required`), and the app can show one
+ * (`FlowContext.humanCheck`): the widget `challenge` names is shown (or its token fetched), and its token
+ * (`HUMAN_CHECK_PASSED`) sends the code to the same number.
+ */
+export interface HumanCheckState {
+  status: 'humanCheck'
+  /** The number the code goes to once the check is passed. */
+  phoneNumber: string
+  /** The widget the endpoint asks for: vendor and site key. */
+  challenge: CaptchaChallenge
+  /**
+   * Why the last check did not get through: the widget failed (`HUMAN_CHECK_FAILED`), or the endpoint refused its
+   * token (`captcha_required` again); `undefined` on the first ask.
+   */
+  error: OtpError | undefined
 }
 
 export interface ResendingState extends FlowSession {
@@ -159,6 +189,7 @@ export interface ErrorState {
 export type FlowState =
   | IdleState
   | SendingState
+  | HumanCheckState
   | ResendingState
   | AwaitingCodeState
   | CheckingState
@@ -177,6 +208,10 @@ export type FlowEvent =
   | { type: 'SEND'; phoneNumber: string; known?: FlowSession | undefined }
   | { type: 'SEND_SUCCEEDED'; result: CreateAuthenticationResult }
   | { type: 'SEND_FAILED'; error: OtpError }
+  /** The human check was passed: its token goes with the send, to the same number. */
+  | { type: 'HUMAN_CHECK_PASSED'; token: string }
+  /** The human check could not be done (the widget failed or its script did not load); it can be tried again. */
+  | { type: 'HUMAN_CHECK_FAILED'; error: OtpError }
   /** The user asks to check a code (the contract's `check`). */
   | { type: 'CHECK'; code: string }
   | { type: 'CHECK_SUCCEEDED'; result: CheckResult }
@@ -214,6 +249,12 @@ export interface FlowContext {
    * (`rate_limited`, cause `check`) at once, and `send()` asks for a new code.
    */
   maxAttempts?: number
+  /**
+   * Whether the app can show a human check (`useOtpFlow`'s `captcha` option): a send answered `captcha_required` with
+   * the widget to show then goes to `humanCheck`. Without it that answer is an `error` like any other, number kept.
+   * @default false
+   */
+  humanCheck?: boolean
 }
 
 /** Sessions without an `expiresAt` are resumed for at most this long after their send. */
@@ -380,10 +421,23 @@ function onSendSucceeded(phoneNumber: string, result: CreateAuthenticationResult
 }
 
 /** Where a failed send leaves the flow, by the error's group in `ERROR_CODES`. */
-function onSendFailed(phoneNumber: string, error: OtpError, now: number): FlowState {
+function onSendFailed(state: SendingState, error: OtpError, context: FlowContext): FlowState {
+  const { phoneNumber } = state
+  const { now } = context
   // A number flagged as fraud is blocked, as when the send answers `spam_detected`; the number's other faults are errors.
   if (error.code === 'spam_detected') return { status: 'blocked', phoneNumber, cause: 'send', error, until: undefined }
   switch (errorGroup(error.code)) {
+    case 'challenge':
+      // Asked for a human check the app can show. A send that carried a token and is asked again had its token refused.
+      if (context.humanCheck && error.captcha !== undefined) {
+        return {
+          status: 'humanCheck',
+          phoneNumber,
+          challenge: error.captcha,
+          error: state.captchaToken === undefined ? undefined : error,
+        }
+      }
+      return { status: 'error', phoneNumber, error }
     case 'aborted':
       return { status: 'idle', phoneNumber, previous: undefined }
     case 'wait': {
@@ -514,8 +568,13 @@ export function transition(state: FlowState, event: FlowEvent | CodeSubmittedEve
       // A block with a known end holds for its number until then; another number, or a block without an end, may try again.
       const unblocked = state.status === 'blocked' && (event.phoneNumber !== state.phoneNumber || state.until === undefined)
       // A verified number can be verified again (a new proof, before or after the last one expires), or another one.
+      // A send during a human check starts over without a token: the endpoint says again whether it needs one.
       const restartable =
-        state.status === 'idle' || state.status === 'error' || state.status === 'expired' || state.status === 'verified'
+        state.status === 'idle' ||
+        state.status === 'error' ||
+        state.status === 'expired' ||
+        state.status === 'verified' ||
+        state.status === 'humanCheck'
       if (!restartable && !unblocked) return state
       const candidate =
         event.known ?? (state.status === 'idle' && state.previous?.phoneNumber === event.phoneNumber ? state.previous : undefined)
@@ -536,7 +595,13 @@ export function transition(state: FlowState, event: FlowEvent | CodeSubmittedEve
       return onSendSucceeded(state.phoneNumber, event.result, context)
     case 'SEND_FAILED':
       if (state.status !== 'sending' || state.reason !== 'send') return state
-      return onSendFailed(state.phoneNumber, event.error, now)
+      return onSendFailed(state, event.error, context)
+    case 'HUMAN_CHECK_PASSED':
+      if (state.status !== 'humanCheck' || event.token === '') return state
+      return { status: 'sending', reason: 'send', phoneNumber: state.phoneNumber, captchaToken: event.token }
+    case 'HUMAN_CHECK_FAILED':
+      if (state.status !== 'humanCheck') return state
+      return { ...state, error: event.error }
     case 'CHECK': {
       if (state.status !== 'awaitingCode') return state
       if (event.code === '' || event.code === state.lastRejectedCode || state.attemptsLeft === 0) return state

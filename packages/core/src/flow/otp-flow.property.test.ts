@@ -7,7 +7,8 @@ import { type FlowEvent, type FlowState, initialFlowState, transition } from './
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0)
 const PHONES = ['+14155552671', '+33612345678'] as const
 const CODES = ['123456', '000000', '654321', ''] as const
-const ERROR_CODES = ['network_error', 'timeout', 'rate_limited', 'invalid_request', 'upstream_error'] as const
+const ERROR_CODES = ['network_error', 'timeout', 'rate_limited', 'invalid_request', 'upstream_error', 'captcha_required'] as const
+const CHALLENGE = { provider: 'turnstile', siteKey: 'site-key' }
 
 /** A server time relative to "now" of the step, in seconds, or none. */
 const deadline = fc.option(fc.integer({ min: -120, max: 900 }), { nil: undefined })
@@ -60,6 +61,18 @@ const step = fc.record({
       weight: 2,
     },
     { arbitrary: fc.record({ type: fc.constantFrom('CLOCK_CHECKED', 'CHANGE_NUMBER', 'RESET') }), weight: 1 },
+    // The endpoint asks for a human check, and the user passes it (or the widget fails).
+    {
+      arbitrary: fc.record({ type: fc.constant('SEND_FAILED' as const), code: fc.constant('captcha_required' as const) }),
+      weight: 3,
+    },
+    {
+      arbitrary: fc.record({
+        type: fc.constantFrom('HUMAN_CHECK_PASSED', 'HUMAN_CHECK_FAILED'),
+        token: fc.constantFrom('t1', 't1', ''),
+      }),
+      weight: 4,
+    },
   ),
 })
 
@@ -90,7 +103,11 @@ function toEvent({ event }: Step, now: number): FlowEvent {
     case 'SEND_FAILED':
     case 'CHECK_FAILED':
     case 'RESEND_FAILED':
-      return { type: event.type, error: new OtpError(event.code, event.code) }
+      // The endpoint names the widget when it asks for a human check.
+      return {
+        type: event.type,
+        error: new OtpError(event.code, event.code, event.code === 'captcha_required' ? { captcha: CHALLENGE } : {}),
+      }
     case 'CHECK':
       return { type: 'CHECK', code: event.code }
     case 'CHECK_SUCCEEDED':
@@ -116,6 +133,10 @@ function toEvent({ event }: Step, now: number): FlowEvent {
     case 'CHANGE_NUMBER':
     case 'RESET':
       return { type: event.type }
+    case 'HUMAN_CHECK_PASSED':
+      return { type: 'HUMAN_CHECK_PASSED', token: event.token }
+    case 'HUMAN_CHECK_FAILED':
+      return { type: 'HUMAN_CHECK_FAILED', error: new OtpError('captcha_required', 'the widget failed') }
     default:
       return event satisfies never
   }
@@ -128,6 +149,7 @@ const startsRequest = (state: FlowState, next: FlowState) =>
 describe('the flow machine under random sessions (any event, in any order, at any time)', () => {
   it('never starts a second request while one is pending, never checks a code it cannot, never resends early', () => {
     let requests = 0
+    let humanChecksPassed = 0
     let resendsRefused = 0
     let resubmitsRefused = 0
     fc.assert(
@@ -137,12 +159,18 @@ describe('the flow machine under random sessions (any event, in any order, at an
         for (const current of steps) {
           now += current.elapsedMs
           const event = toEvent(current, now)
-          const next = transition(state, event, { now })
+          const next = transition(state, event, { now, humanCheck: true })
 
-          // Only a user's action starts a request; answers, clock checks and navigation never do.
+          // Only a user's action starts a request (a human check passed is one); answers, clock checks and navigation never do.
           if (startsRequest(state, next)) {
             requests += 1
-            expect(['SEND', 'RESEND', 'CHECK']).toContain(event.type)
+            expect(['SEND', 'RESEND', 'CHECK', 'HUMAN_CHECK_PASSED']).toContain(event.type)
+          }
+          // A human check's token goes with a send to the number it was asked for, and with nothing else.
+          if (next !== state && next.status === 'sending' && next.reason === 'send' && next.captchaToken !== undefined) {
+            humanChecksPassed += 1
+            expect(event.type).toBe('HUMAN_CHECK_PASSED')
+            expect(state.status === 'humanCheck' && state.phoneNumber).toBe(next.phoneNumber)
           }
           // A request in flight: the next send, resend or check waits for its answer.
           if (state.status === 'sending' || state.status === 'checking') {
@@ -166,6 +194,7 @@ describe('the flow machine under random sessions (any event, in any order, at an
     )
     // The generator reaches the cases the property is about, not only trivial sessions.
     expect(requests).toBeGreaterThan(500)
+    expect(humanChecksPassed).toBeGreaterThan(10)
     expect(resendsRefused).toBeGreaterThan(20)
     expect(resubmitsRefused).toBeGreaterThan(10)
   })
