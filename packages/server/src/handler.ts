@@ -91,7 +91,7 @@ export interface OtpHandlerOptions {
   /**
    * Holds sends to a number block or a country that gets many codes and enters few: 429 `rate_limited` (or a human
    * check when `captcha` is set). Counted on `store`. `false` turns it off.
-   * @default { windowSeconds: 3600, slots: 4, block: { minSends: 10, minVerifiedRatio: 0.2 }, country: { minSends: 50, minVerifiedRatio: 0.2 } }
+   * @default { windowSeconds: 3600, slots: 4, block: { minSends: 10, minVerifiedRatio: 0.2 }, country: { minSends: 40, minVerifiedRatio: 0.2 } }
    */
   conversionGuard?: ConversionGuardOption
   /**

@@ -199,12 +199,12 @@ describe('the conversion guard on a number block', () => {
 })
 
 describe('the conversion guard on a country', () => {
-  it('holds a pump spread over many blocks once the country has 50 sends and none verified', async () => {
+  it('holds a pump spread over many blocks once the country has 40 sends and none verified', async () => {
     const ctx = setup()
-    for (let block = 0; block < 50; block += 1) expect((await send(ctx, gb(block, 0))).status).toBe(200)
-    const held = await send(ctx, gb(50, 0))
+    for (let block = 0; block < 40; block += 1) expect((await send(ctx, gb(block, 0))).status).toBe(200)
+    const held = await send(ctx, gb(40, 0))
     expect(held).toMatchObject({ status: 429, body: { code: 'rate_limited' } })
-    expect(ctx.alerts).toMatchObject([{ unit: 'country', id: 'GB', sends: 50, verifications: 0 }])
+    expect(ctx.alerts).toMatchObject([{ unit: 'country', id: 'GB', sends: 40, verifications: 0 }])
     // Another country is not held.
     expect((await send(ctx, '+33612345678')).status).toBe(200)
   })

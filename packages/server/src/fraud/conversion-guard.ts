@@ -42,7 +42,7 @@ export interface ConversionGuardOptions {
   /**
    * The rule for a whole country (or calling code), against pumps spread over many blocks; `false` to leave
    * countries alone.
-   * @default { minSends: 50, minVerifiedRatio: 0.2 }
+   * @default { minSends: 40, minVerifiedRatio: 0.2 }
    */
   country: ConversionRule | false
 }
@@ -54,7 +54,7 @@ export const DEFAULT_CONVERSION_GUARD: ConversionGuardOptions = {
   windowSeconds: 3600,
   slots: 4,
   block: { minSends: 10, minVerifiedRatio: 0.2 },
-  country: { minSends: 50, minVerifiedRatio: 0.2 },
+  country: { minSends: 40, minVerifiedRatio: 0.2 },
 }
 
 export function resolveConversionGuard(option: ConversionGuardOption | undefined): ConversionGuardOptions | undefined {
