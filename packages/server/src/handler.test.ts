@@ -197,14 +197,14 @@ describe('createOtpHandler: bad input gets a 4xx, never a 5xx, and never reaches
     expect(response.status).toBe(200)
   })
 
-  it('a body over 4 KiB → 413, whether declared or streamed', async () => {
+  it('a body over 8 KiB → 413, whether declared or streamed', async () => {
     const ctx = setup()
-    const large = JSON.stringify({ phone_number: PHONE, locale: 'x'.repeat(5000) })
+    const large = JSON.stringify({ phone_number: PHONE, locale: 'x'.repeat(9000) })
     const declared = await read(await ctx.handler(post('/authentication', large)))
     expect(declared).toMatchObject({ status: 413, body: { code: 'payload_too_large' } })
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let index = 0; index < 5; index += 1) controller.enqueue(new TextEncoder().encode(' '.repeat(1000)))
+        for (let index = 0; index < 9; index += 1) controller.enqueue(new TextEncoder().encode(' '.repeat(1000)))
         controller.close()
       },
     })
