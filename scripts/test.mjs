@@ -108,6 +108,8 @@ const steps = {
     check('build storybook', 'pnpm', ['run', 'build-storybook', '--quiet'])
   },
   e2e: () => ensureChromium() && vitest('e2e', ['--config', 'apps/demo/vitest.e2e.config.ts']),
+  // The Next.js example: `next build` (inside the run: nothing is prebuilt), `next start` on a free port, Chromium.
+  next: () => ensureChromium() && vitest('next e2e', ['--config', 'apps/next/vitest.e2e.config.ts']),
   build: () => {
     check('build packages', 'pnpm', ['run', 'build'])
     check('publint', 'node', ['scripts/publint.mjs'])
