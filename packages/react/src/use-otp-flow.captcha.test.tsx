@@ -1,14 +1,18 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { type CaptchaChallenge, createEndpointClient } from '@otpflow/core'
+import { createOtpHandler, sandboxProvider, turnstileVerifier } from '@otpflow/server'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+// The server package's loopback fake of Turnstile's siteverify: tokens it issued pass once, as at Cloudflare.
+import { type FakeSiteverify, startFakeSiteverify } from '../../server/src/testing/fake-siteverify'
 import { OtpFlowProvider } from './otp-flow-provider'
 import { type UseOtpFlowOptions, useOtpFlow } from './use-otp-flow'
 
 const PHONE = '+447700900123'
-const SITE_KEY = '1x00000000000000000000AA'
+const SITE_KEY = '0x4AAAAAAA-public-site-key'
+const CAPTCHA_SECRET = 'turnstile-secret-never-in-the-browser'
 const CHALLENGE: CaptchaChallenge = { provider: 'turnstile', siteKey: SITE_KEY }
 
 interface Received {
@@ -16,52 +20,60 @@ interface Received {
   captcha_token?: string
 }
 
+async function body(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 /**
- * The endpoint's send on loopback as it answers when it wants a human check: 403 `captcha_required` naming the widget
- * to a send without a token (or with a token it refuses), the code sent to a send with an accepted one.
+ * The app's endpoint on loopback (`createOtpHandler` on the sandbox) asking for a Turnstile check on every send, its
+ * tokens verified with a loopback fake of Turnstile's siteverify. `received` keeps every send's body.
  */
-async function startEndpoint({ accepts = (token: string) => token.startsWith('pass:') } = {}) {
+async function startEndpoint() {
+  const siteverify: FakeSiteverify = await startFakeSiteverify({ vendor: 'turnstile', secret: CAPTCHA_SECRET, siteKey: SITE_KEY })
+  const handler = createOtpHandler({
+    provider: sandboxProvider(),
+    // As bytes: under jsdom, TextEncoder's arrays come from another realm than this one's Uint8Array.
+    secret: Uint8Array.from(Buffer.from('captcha-flow-test-secret-of-32-bytes-or-more')),
+    // The test's requests carry no Origin, so the page a token was solved on is not compared.
+    captcha: turnstileVerifier({ secret: CAPTCHA_SECRET, siteKey: SITE_KEY, baseUrl: siteverify.url, hostnames: false }),
+    captchaPolicy: 'always',
+    logger: () => {},
+  })
   const received: Received[] = []
   const server: Server = createServer((request, response) => {
-    let body = ''
-    request.on('data', (chunk) => {
-      body += chunk
-    })
-    request.on('end', () => {
-      const sent = JSON.parse(body || '{}') as Received
-      received.push(sent)
-      response.setHeader('content-type', 'application/json')
-      if (request.url !== '/api/otp/authentication') {
-        response.statusCode = 404
-        response.end(JSON.stringify({ code: 'not_found', message: 'Not found' }))
-      } else if (sent.captcha_token === undefined || !accepts(sent.captcha_token)) {
-        response.statusCode = 403
-        response.end(
-          JSON.stringify({
-            code: 'captcha_required',
-            message: 'Complete the human check to get a code',
-            captcha: { provider: 'turnstile', site_key: SITE_KEY },
-          }),
-        )
-      } else {
-        const now = Date.now()
-        response.end(
-          JSON.stringify({
-            authentication_uuid: 'auth-1',
-            status: 'pending',
-            created_at: new Date(now).toISOString(),
-            expires_at: new Date(now + 600_000).toISOString(),
-            next_retry_at: new Date(now + 30_000).toISOString(),
-            remaining_retry: 3,
-            flow_token: 'flow-token-1',
-          }),
-        )
-      }
-    })
+    void (async () => {
+      const text = await body(request)
+      if (request.url?.endsWith('/authentication')) received.push(JSON.parse(text) as Received)
+      const answer = await handler(
+        new Request(`http://127.0.0.1${request.url}`, {
+          method: request.method ?? 'GET',
+          headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
+          ...(text === '' ? {} : { body: text }),
+        }),
+        { ip: '127.0.0.1' },
+      )
+      response.writeHead(answer.status, Object.fromEntries(answer.headers))
+      response.end(await answer.text())
+    })()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { baseUrl: `http://127.0.0.1:${port}/api/otp`, received, close: () => new Promise((resolve) => server.close(resolve)) }
+  return {
+    baseUrl: `http://127.0.0.1:${port}/api/otp`,
+    received,
+    siteverify,
+    /** A token as the widget hands it over once a person solved it: the fake vendor passes it once. */
+    solved: (name: string) => {
+      siteverify.issue(name)
+      return name
+    },
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve))
+      await siteverify.close()
+    },
+  }
 }
 
 let endpoint: Awaited<ReturnType<typeof startEndpoint>>
@@ -83,16 +95,18 @@ function setup(options: UseOtpFlowOptions) {
 
 describe('useOtpFlow with a human check the endpoint asks for', () => {
   it('gets a token from getToken and sends again with it, to the same number, without being asked twice', async () => {
-    const getToken = vi.fn(async (challenge: CaptchaChallenge) => `pass:${challenge.siteKey}`)
+    const getToken = vi.fn(async (_challenge: CaptchaChallenge) => endpoint.solved('solved-by-getToken'))
     const onError = vi.fn()
     const { result } = setup({ captcha: { getToken }, onError })
 
     act(() => result.current.send(PHONE))
     await waitFor(() => expect(result.current.status).toBe('awaitingCode'))
-    expect(result.current).toMatchObject({ phoneNumber: PHONE, flowToken: 'flow-token-1' })
+    expect(result.current).toMatchObject({ phoneNumber: PHONE, flowToken: expect.any(String) })
     expect(getToken).toHaveBeenCalledTimes(1)
     expect(getToken.mock.calls[0]?.[0]).toEqual(CHALLENGE)
-    expect(endpoint.received).toEqual([{ phone_number: PHONE }, { phone_number: PHONE, captcha_token: `pass:${SITE_KEY}` }])
+    expect(endpoint.received).toEqual([{ phone_number: PHONE }, { phone_number: PHONE, captcha_token: 'solved-by-getToken' }])
+    // The endpoint asked Turnstile about the token it was sent.
+    expect(endpoint.siteverify.requests.map((request) => request.body?.response)).toEqual(['solved-by-getToken'])
     // Asking for a check is not an error the app hears about.
     expect(onError).not.toHaveBeenCalled()
   })
@@ -104,10 +118,10 @@ describe('useOtpFlow with a human check the endpoint asks for', () => {
     expect(result.current).toMatchObject({ phoneNumber: PHONE, challenge: CHALLENGE, error: undefined })
     expect(endpoint.received).toHaveLength(1)
 
-    act(() => result.current.passHumanCheck('pass:widget'))
+    act(() => result.current.passHumanCheck(endpoint.solved('solved-in-widget')))
     expect(result.current).toMatchObject({ status: 'sending', phoneNumber: PHONE })
     await waitFor(() => expect(result.current.status).toBe('awaitingCode'))
-    expect(endpoint.received.at(-1)).toEqual({ phone_number: PHONE, captcha_token: 'pass:widget' })
+    expect(endpoint.received.at(-1)).toEqual({ phone_number: PHONE, captcha_token: 'solved-in-widget' })
   })
 
   it('stays on the check with the error when the widget fails, and a send starts it over', async () => {
@@ -121,21 +135,22 @@ describe('useOtpFlow with a human check the endpoint asks for', () => {
     expect(result.current.error?.message).toContain('the script did not load')
     expect(endpoint.received).toEqual([{ phone_number: PHONE }])
 
-    getToken.mockResolvedValueOnce('pass:second-try')
+    getToken.mockResolvedValueOnce(endpoint.solved('solved-on-second-try'))
     act(() => result.current.send(PHONE))
     await waitFor(() => expect(result.current.status).toBe('awaitingCode'))
     expect(getToken).toHaveBeenCalledTimes(2)
-    expect(endpoint.received.at(-1)).toEqual({ phone_number: PHONE, captcha_token: 'pass:second-try' })
+    expect(endpoint.received.at(-1)).toEqual({ phone_number: PHONE, captcha_token: 'solved-on-second-try' })
   })
 
   it('says so, number kept, when the endpoint refuses the token, and does not ask getToken again by itself', async () => {
-    const getToken = vi.fn(async () => 'refused-token')
+    // A token Turnstile never issued (or one already spent): siteverify refuses it.
+    const getToken = vi.fn(async () => 'never-issued-token')
     const { result } = setup({ captcha: { getToken } })
     act(() => result.current.send(PHONE))
     await waitFor(() => expect(result.current.error?.code).toBe('captcha_required'))
     expect(result.current).toMatchObject({ status: 'humanCheck', phoneNumber: PHONE, challenge: CHALLENGE })
     expect(getToken).toHaveBeenCalledTimes(1)
-    expect(endpoint.received).toEqual([{ phone_number: PHONE }, { phone_number: PHONE, captcha_token: 'refused-token' }])
+    expect(endpoint.received).toEqual([{ phone_number: PHONE }, { phone_number: PHONE, captcha_token: 'never-issued-token' }])
   })
 
   it('is an error like any other, number kept, without a captcha option', async () => {
@@ -161,7 +176,7 @@ describe('useOtpFlow with a human check the endpoint asks for', () => {
     act(() => result.current.changeNumber())
     expect(result.current).toMatchObject({ status: 'idle', phoneNumber: PHONE })
     expect(signal?.aborted).toBe(true)
-    await act(async () => resolveToken('pass:late'))
+    await act(async () => resolveToken(endpoint.solved('solved-too-late')))
     expect(result.current.status).toBe('idle')
     expect(endpoint.received).toHaveLength(1)
   })
