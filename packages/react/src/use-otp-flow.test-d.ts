@@ -1,4 +1,4 @@
-import type { CaptchaChallenge, OtpError } from '@otpflow/core'
+import type { CaptchaChallenge, OtpChannel, OtpError } from '@otpflow/core'
 import type { FlowStatus, ResendStatus } from '@otpflow/core/flow'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { UseOtpFlowResult, UseOtpFlowResultOf } from './use-otp-flow'
@@ -41,6 +41,20 @@ describe('UseOtpFlowResult', () => {
       expectTypeOf(flow.error).toEqualTypeOf<OtpError | undefined>()
       expectTypeOf(flow.passHumanCheck).toEqualTypeOf<(token: string) => void>()
     }
+  })
+
+  it('says the channel in use and the channels on offer, and resends on another one', () => {
+    expectTypeOf(flow.channel).toEqualTypeOf<OtpChannel | undefined>()
+    if (flow.status === 'awaitingCode') {
+      expectTypeOf(flow.availableChannels).toEqualTypeOf<readonly OtpChannel[] | undefined>()
+    }
+    flow.resend()
+    flow.resend({ channel: 'voice' })
+    // Still bound straight to a button: the click event is no options object, and none is read from it.
+    const onClick: (event: MouseEvent) => void = flow.resend
+    expectTypeOf(onClick).toBeFunction()
+    // @ts-expect-error: a channel is a name, not a number
+    flow.resend({ channel: 1 })
   })
 
   it('knows the code while checking', () => {

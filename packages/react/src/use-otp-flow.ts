@@ -23,6 +23,7 @@ import {
 import { useMutation } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useOtpFlowContext } from './otp-flow-provider'
+import type { ResendOptions } from './resend-options'
 import { forgetAllSessions, loadActiveSession, loadSession, loadVerifiedRecord, saveFlowState } from './session-persistence'
 
 /* ---- Types ---- */
@@ -113,8 +114,15 @@ export interface UseOtpFlowActions {
   checkCode: (code: string) => void
   /** @deprecated Use `checkCode`, the same action under the word the flow uses for it everywhere else. */
   submitCode: (code: string) => void
-  /** Sends the code again. Ignored (no request) before `resendAvailableAt` or with no resend left; after expiry, sends a new code. */
-  resend: () => void
+  /**
+   * Sends the code again. Ignored (no request) before `resendAvailableAt` or with no resend left; after expiry, sends a
+   * new code. `resend({ channel: 'voice' })` sends it another way ("Call me instead"): one of `availableChannels`,
+   * another is ignored; the switch waits for the same deadline, and the channel stays in use for the next resends.
+   */
+  resend: {
+    (): void
+    (options?: ResendOptions): void
+  }
   /** Back to the number step, keeping the number (from the verified step too). Cancels a pending request. */
   changeNumber: () => void
   /** Back to the start, forgetting the number and every stored authentication. Cancels a pending request. */
@@ -256,7 +264,14 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
     {
       ...MUTATION_DEFAULTS,
       mutationFn: ({ state, signal }: { state: ResendingState; signal: AbortSignal }) =>
-        client.retry({ authenticationUuid: state.authenticationUuid, flowToken: state.flowToken }, { signal }),
+        client.retry(
+          {
+            authenticationUuid: state.authenticationUuid,
+            flowToken: state.flowToken,
+            ...(state.requestedChannel === undefined ? {} : { channel: state.requestedChannel }),
+          },
+          { signal },
+        ),
     },
     queryClient,
   )
@@ -384,7 +399,8 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
       send: (phoneNumber) => dispatch({ type: 'SEND', phoneNumber, known: persisting() ? loadSession(phoneNumber) : undefined }),
       checkCode: (code) => dispatch({ type: 'CHECK', code }),
       submitCode: (code) => dispatch({ type: 'CHECK', code }),
-      resend: () => dispatch({ type: 'RESEND' }),
+      // Also bound as an event handler (`onClick={flow.resend}`): only a `channel` of the argument is read.
+      resend: (options?: ResendOptions) => dispatch({ type: 'RESEND', channel: options?.channel }),
       changeNumber: () => {
         generation += 1
         cancelAll()

@@ -1,6 +1,6 @@
 import { errorGroup, type KnownOtpErrorCode } from '../error-codes'
 import { OtpError } from '../errors'
-import type { CaptchaChallenge, CheckResult, CreateAuthenticationResult, RetryResult } from '../types'
+import type { CaptchaChallenge, CheckResult, CreateAuthenticationResult, OtpChannel, RetryResult } from '../types'
 import { estimateClockOffset, toLocalTime } from './clock-offset'
 
 /* ---- States ---- */
@@ -70,6 +70,13 @@ export interface FlowSession {
   attemptsLeft: number | undefined
   /** Milliseconds the server's clock runs ahead of the local one. */
   clockOffset: number
+  /** The channel the code went out on (`sms`, `whatsapp`, `voice`), when the endpoint said. */
+  channel?: OtpChannel | undefined
+  /**
+   * The channels the user may ask for on a resend (`RESEND` with a `channel`), the one in use among them, when the
+   * endpoint said.
+   */
+  availableChannels?: readonly OtpChannel[] | undefined
 }
 
 export interface IdleState {
@@ -116,6 +123,8 @@ export interface ResendingState extends FlowSession {
   status: 'sending'
   reason: 'resend'
   lastRejectedCode: string | undefined
+  /** The channel this resend switches to, or `undefined` to resend on the channel in use. */
+  requestedChannel?: OtpChannel | undefined
 }
 
 export interface AwaitingCodeState extends FlowSession {
@@ -216,8 +225,11 @@ export type FlowEvent =
   | { type: 'CHECK'; code: string }
   | { type: 'CHECK_SUCCEEDED'; result: CheckResult }
   | { type: 'CHECK_FAILED'; error: OtpError }
-  /** The user's resend (before its deadline it is ignored). After expiry it sends a new code to the same number. */
-  | { type: 'RESEND' }
+  /**
+   * The user's resend (before its deadline it is ignored). With `channel`, on that channel ("Call me instead"): one of
+   * `availableChannels`, another is ignored. After expiry it sends a new code to the same number.
+   */
+  | { type: 'RESEND'; channel?: OtpChannel | undefined }
   | { type: 'RESEND_SUCCEEDED'; result: RetryResult }
   | { type: 'RESEND_FAILED'; error: OtpError }
   /** A deadline may have passed: a timer fired, or the tab became visible again. */
@@ -319,6 +331,8 @@ export function sessionOf(state: FlowState): FlowSession | undefined {
       remainingResends: state.remainingResends,
       attemptsLeft: state.attemptsLeft,
       clockOffset: state.clockOffset,
+      channel: state.channel,
+      availableChannels: state.availableChannels,
     }
   }
   return undefined
@@ -375,6 +389,14 @@ function afterRequestFailed(session: FlowSession, error: OtpError, now: number, 
   }
 }
 
+/** The session after a resend failed: a channel the endpoint refused (`unsupported_channel`) is offered no more. */
+function withoutRefusedChannel(state: ResendingState, error: OtpError): FlowSession {
+  const session = sessionOf(state) as FlowSession
+  const refused = state.requestedChannel
+  if (error.code !== 'unsupported_channel' || refused === undefined || session.availableChannels === undefined) return session
+  return { ...session, availableChannels: session.availableChannels.filter((channel) => channel !== refused) }
+}
+
 /* ---- Transitions ---- */
 
 function onSendSucceeded(phoneNumber: string, result: CreateAuthenticationResult, context: FlowContext): FlowState {
@@ -394,6 +416,8 @@ function onSendSucceeded(phoneNumber: string, result: CreateAuthenticationResult
         remainingResends: result.remainingRetry,
         attemptsLeft: context.maxAttempts,
         clockOffset: offset,
+        channel: result.channel,
+        availableChannels: result.availableChannels,
       }
       return awaitingCode(session, now, undefined, undefined)
     }
@@ -504,6 +528,9 @@ function onResendSucceeded(state: ResendingState, result: RetryResult, context: 
         resendAvailableAt: nextRetryAt ?? new Date(now + resendDelayMs),
         remainingResends,
         clockOffset: offset,
+        // The code went out on the channel asked for: the endpoint says so, and a client of an older one knows it.
+        channel: result.channel ?? state.requestedChannel ?? base.channel,
+        availableChannels: result.availableChannels ?? base.availableChannels,
       }
       // A new code was sent, so a code rejected before may be the right one now.
       return awaitingCode(session, now, undefined, undefined)
@@ -513,6 +540,9 @@ function onResendSucceeded(state: ResendingState, result: RetryResult, context: 
         ...base,
         resendAvailableAt: nextRetryAt ?? base.resendAvailableAt,
         remainingResends: result.remainingRetry ?? base.remainingResends,
+        // A switch denied before the deadline: the code in use stays where it went.
+        channel: result.channel ?? base.channel,
+        availableChannels: result.availableChannels ?? base.availableChannels,
       }
       return awaitingCode(session, now, new OtpError('resend_denied', 'A new code cannot be sent yet'), state.lastRejectedCode)
     }
@@ -623,18 +653,26 @@ export function transition(state: FlowState, event: FlowEvent | CodeSubmittedEve
     case 'RESEND':
       if (state.status === 'expired') return { status: 'sending', reason: 'send', phoneNumber: state.phoneNumber }
       if (state.status !== 'awaitingCode' || resendStatusOf(state, now) !== 'available') return state
+      // A channel not on offer costs no request, as a resend before its deadline.
+      if (
+        event.channel !== undefined &&
+        state.availableChannels !== undefined &&
+        !state.availableChannels.includes(event.channel)
+      )
+        return state
       return {
         status: 'sending',
         reason: 'resend',
         ...(sessionOf(state) as FlowSession),
         lastRejectedCode: state.lastRejectedCode,
+        ...(event.channel === undefined || event.channel === state.channel ? {} : { requestedChannel: event.channel }),
       }
     case 'RESEND_SUCCEEDED':
       if (state.status !== 'sending' || state.reason !== 'resend') return state
       return onResendSucceeded(state, event.result, context)
     case 'RESEND_FAILED':
       if (state.status !== 'sending' || state.reason !== 'resend') return state
-      return afterRequestFailed(sessionOf(state) as FlowSession, event.error, now, state.lastRejectedCode)
+      return afterRequestFailed(withoutRefusedChannel(state, event.error), event.error, now, state.lastRejectedCode)
     case 'CLOCK_CHECKED':
       return onClockChecked(state, now)
     case 'CHANGE_NUMBER':

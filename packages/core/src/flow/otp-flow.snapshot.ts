@@ -18,6 +18,9 @@ const storedSessionSchema = z.object({
   remainingResends: z.optional(countSchema),
   attemptsLeft: z.optional(countSchema),
   clockOffset: z.number(),
+  // Optional, so sessions stored before channels still read back.
+  channel: z.optional(z.string()),
+  availableChannels: z.optional(z.array(z.string())),
 })
 
 /** Turns a session into a string to store. The result holds no code, typed or rejected. */
@@ -33,6 +36,8 @@ export function serializeSession(session: FlowSession): string {
     remainingResends: session.remainingResends,
     attemptsLeft: session.attemptsLeft,
     clockOffset: session.clockOffset,
+    channel: session.channel,
+    availableChannels: session.availableChannels && [...session.availableChannels],
   } satisfies z.input<typeof storedSessionSchema>)
 }
 
@@ -58,6 +63,8 @@ export function parseSession(raw: string | null | undefined): FlowSession | unde
     remainingResends: stored.remainingResends,
     attemptsLeft: stored.attemptsLeft,
     clockOffset: stored.clockOffset,
+    channel: stored.channel,
+    availableChannels: stored.availableChannels,
   }
 }
 
