@@ -84,8 +84,8 @@ export interface OtpHandlerOptions {
    * The types of line that may receive a code (libphonenumber-js's full metadata); any other is refused with 400
    * `invalid_line` before anything is counted or sent. `'all'` turns the screening off. The sandbox's test numbers
    * always pass.
-   * @default ['MOBILE', 'FIXED_LINE_OR_MOBILE', 'UNKNOWN'], plus 'FIXED_LINE' when the provider can call
-   * (its `channels` include `voice`)
+   * @default ['MOBILE', 'FIXED_LINE_OR_MOBILE', 'UNKNOWN'], and 'FIXED_LINE' for a send by call (`channel: 'voice'`,
+   * when the provider can call and the endpoint offers it)
    */
   allowedNumberTypes?: readonly NumberType[] | 'all'
   /**
@@ -156,7 +156,7 @@ function endpointConfig(options: OtpHandlerOptions): EndpointConfig {
     proxyHops: proxyHopsOf(options.trustProxy),
     log: options.logger === false ? undefined : (options.logger ?? consoleLogger),
     fraud: {
-      allowedNumberTypes: resolveAllowedNumberTypes(options.allowedNumberTypes, canCall(provider)),
+      allowedNumberTypes: resolveAllowedNumberTypes(options.allowedNumberTypes),
       guard: resolveConversionGuard(options.conversionGuard),
       budgets: resolveBudgets(options.budgets),
       captcha:
@@ -166,13 +166,6 @@ function endpointConfig(options: OtpHandlerOptions): EndpointConfig {
     },
   }
 }
-
-/**
- * Whether the provider can deliver a code by a phone call, which a fixed line can take: it lists the `voice` channel.
- * Read as a plain property, so a provider written before channels (none listed: SMS only) cannot call.
- */
-const canCall = (provider: OtpProvider) =>
-  ((provider as { readonly channels?: readonly string[] }).channels ?? []).includes('voice')
 
 function captchaPolicyOf(policy: CaptchaPolicy | undefined): CaptchaPolicy {
   if (policy === undefined || policy === 'when-risky' || policy === 'always') return policy ?? 'when-risky'

@@ -29,8 +29,9 @@ export const NUMBER_TYPES = [
 export type NumberType = (typeof NUMBER_TYPES)[number]
 
 /**
- * The line types that may receive a code by default. A fixed line is added when the provider can call
- * (its `channels` include `voice`), since a fixed line cannot take a text message.
+ * The line types that may receive a code by default. A fixed line may too, when its code goes by a call (the send's
+ * `channel` is `voice`, on offer for the number): it takes no text message, so an SMS to it is refused before it is paid
+ * for, and the answer's `available_channels` tells the page a call is possible.
  *
  * - `MOBILE` and `FIXED_LINE_OR_MOBILE` (the United States, Canada and a few others number both alike): phones that
  *   take SMS.
@@ -79,21 +80,22 @@ export function numberFacts(e164: string): NumberFacts {
 /** Whether `value` names a type of {@link NUMBER_TYPES}. */
 export const isNumberType = (value: string): value is NumberType => (NUMBER_TYPES as readonly string[]).includes(value)
 
+/** The screening, resolved: the types that pass, and whether a fixed line passes when its code goes by a call. */
+export interface NumberScreening {
+  types: ReadonlySet<NumberType>
+  fixedLineByCall: boolean
+}
+
 /**
- * The allowed types from `allowedNumberTypes` (`'all'` turns screening off), else the default: mobile, fixed line or
- * mobile, unknown, and a fixed line when the provider can call.
+ * The screening from `allowedNumberTypes`: `'all'` turns it off (`undefined`); a list is taken as given; without one,
+ * the default types, and a fixed line when its code goes by a call.
  */
-export function resolveAllowedNumberTypes(
-  option: readonly NumberType[] | 'all' | undefined,
-  providerCanCall: boolean,
-): ReadonlySet<NumberType> | undefined {
+export function resolveAllowedNumberTypes(option: readonly NumberType[] | 'all' | undefined): NumberScreening | undefined {
   if (option === 'all') return undefined
-  if (option === undefined) {
-    return new Set<NumberType>(providerCanCall ? [...DEFAULT_ALLOWED_NUMBER_TYPES, 'FIXED_LINE'] : DEFAULT_ALLOWED_NUMBER_TYPES)
-  }
+  if (option === undefined) return { types: new Set(DEFAULT_ALLOWED_NUMBER_TYPES), fixedLineByCall: true }
   for (const type of option) {
     if (!isNumberType(type))
       throw new Error(`allowedNumberTypes: ${JSON.stringify(type)} is not a number type (${NUMBER_TYPES.join(', ')})`)
   }
-  return new Set(option)
+  return { types: new Set(option), fixedLineByCall: false }
 }

@@ -33,12 +33,12 @@ function setup(options: Partial<OtpHandlerOptions> = {}, channels?: readonly str
   return { handler, sentTo, log }
 }
 
-async function send(handler: (request: Request) => Promise<Response>, phoneNumber: string) {
+async function send(handler: (request: Request) => Promise<Response>, phoneNumber: string, channel?: string) {
   const response = await handler(
     new Request(`${ORIGIN}/api/otp/authentication`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: ORIGIN },
-      body: JSON.stringify({ phone_number: phoneNumber }),
+      body: JSON.stringify({ phone_number: phoneNumber, ...(channel === undefined ? {} : { channel }) }),
     }),
   )
   return { status: response.status, body: (await response.json()) as Record<string, unknown> }
@@ -78,17 +78,26 @@ describe('number screening', () => {
     expect(ctx.sentTo).toEqual(['+447400123456', '+33612345678', '+14155552671', '+447700900123'])
   })
 
-  it('refuses a fixed line when the provider cannot call, and lets it through when it can', async () => {
+  it('lets a fixed line have its code by a call, and refuses it a text message', async () => {
     const landline = '+442079460000'
     expect(parsePhoneNumberFromString(landline)?.getType()).toBe('FIXED_LINE')
     const smsOnly = setup({}, ['sms'])
     expect((await send(smsOnly.handler, landline)).body.code).toBe('invalid_line')
-    expect(smsOnly.sentTo).toEqual([])
     const noChannels = setup()
-    expect((await send(noChannels.handler, landline)).status).toBe(400)
+    expect((await send(noChannels.handler, landline)).body.code).toBe('invalid_line')
+    expect([...smsOnly.sentTo, ...noChannels.sentTo]).toEqual([])
+
     const calls = setup({}, ['sms', 'voice'])
-    expect((await send(calls.handler, landline)).status).toBe(200)
+    const bySms = await send(calls.handler, landline)
+    expect(bySms).toMatchObject({ status: 400, body: { code: 'invalid_line' } })
+    expect(calls.log.at(-1)?.detail).toBe(
+      'Number screening: a FIXED_LINE number of GB takes a code by a call only, and this send is by sms',
+    )
+    expect((await send(calls.handler, landline, 'voice')).status).toBe(200)
     expect(calls.sentTo).toEqual([landline])
+    // A list given in full is taken as given: without FIXED_LINE, not even by a call.
+    const mobileOnly = setup({ allowedNumberTypes: ['MOBILE'] }, ['sms', 'voice'])
+    expect((await send(mobileOnly.handler, landline, 'voice')).body.code).toBe('invalid_line')
   })
 
   it('takes allowedNumberTypes as given: only what it lists, or every type with all', async () => {

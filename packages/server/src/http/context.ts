@@ -4,7 +4,7 @@ import type { OtpAlert, OtpAlertHandler } from '../fraud/alerts'
 import type { SendBudgets } from '../fraud/budgets'
 import type { CaptchaPolicy, CaptchaVerifier } from '../fraud/captcha'
 import type { ConversionGuardOptions } from '../fraud/conversion-guard'
-import type { NumberType } from '../fraud/number-facts'
+import type { NumberScreening } from '../fraud/number-facts'
 import type { OtpLimits } from '../limits'
 import type { OtpLogger } from '../log'
 import type { SandboxProvider } from '../providers/sandbox'
@@ -40,7 +40,7 @@ export interface EndpointConfig extends OriginPolicy {
 /** The defences against SMS pumping, resolved from the options. */
 export interface FraudConfig {
   /** The line types that may get a code; `undefined` lets every type through. */
-  allowedNumberTypes: ReadonlySet<NumberType> | undefined
+  allowedNumberTypes: NumberScreening | undefined
   /** The conversion guard, `undefined` when off. */
   guard: ConversionGuardOptions | undefined
   budgets: SendBudgets | undefined

@@ -39,18 +39,24 @@ export interface ScreenedNumber {
 const isExempt = (ctx: RequestContext, phoneNumber: string) =>
   ctx.config.sandbox !== undefined && isSandboxTestNumber(phoneNumber)
 
-/** Refuses a line type outside `allowedNumberTypes` with 400 `invalid_line`, logged as a warning; nothing is counted. */
-export function screenNumber(ctx: RequestContext, phoneNumber: string): ScreenedNumber {
+/**
+ * Refuses a line type outside `allowedNumberTypes` with 400 `invalid_line`, logged as a warning; nothing is counted.
+ * By default a fixed line passes when its code goes by a call (`channel`, the send's).
+ */
+export function screenNumber(ctx: RequestContext, phoneNumber: string, channel: string): ScreenedNumber {
   const facts = numberFacts(phoneNumber)
   const exempt = isExempt(ctx, phoneNumber)
-  const allowed = ctx.config.fraud.allowedNumberTypes
-  if (!exempt && allowed !== undefined && !allowed.has(facts.type)) {
-    throw new HttpError('invalid_line', {
-      logLevel: 'warn',
-      detail: `Number screening: a ${facts.type} number${facts.country ? ` of ${facts.country}` : ''} is not in allowedNumberTypes (${[...allowed].join(', ')})`,
-    })
-  }
-  return { phoneNumber, facts, exempt }
+  const screening = ctx.config.fraud.allowedNumberTypes
+  if (exempt || screening === undefined || screening.types.has(facts.type)) return { phoneNumber, facts, exempt }
+  const byCall = facts.type === 'FIXED_LINE' && screening.fixedLineByCall
+  if (byCall && channel === 'voice') return { phoneNumber, facts, exempt }
+  const number = `a ${facts.type} number${facts.country ? ` of ${facts.country}` : ''}`
+  throw new HttpError('invalid_line', {
+    logLevel: 'warn',
+    detail: byCall
+      ? `Number screening: ${number} takes a code by a call only, and this send is by ${channel}`
+      : `Number screening: ${number} is not in allowedNumberTypes (${[...screening.types].join(', ')})`,
+  })
 }
 
 /** What `clearSend` found, for `countGuardedSend`. */
