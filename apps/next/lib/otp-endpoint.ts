@@ -55,24 +55,3 @@ export function otpEndpoint(): OtpEndpoint {
   processWide[KEY] ??= createEndpoint()
   return processWide[KEY]
 }
-
-/**
- * The request as the browser sent it. Next.js hands route handlers `http://localhost:PORT/…` as `request.url`, whatever
- * host the browser asked for (vercel/next.js#37536), and the endpoint compares the browser's `Origin` with the request's
- * own origin to refuse other sites' pages: so the URL takes the `Host` header back. Behind a proxy (`OTP_TRUST_PROXY`),
- * the endpoint reads `X-Forwarded-Host` and `-Proto` itself.
- */
-export function asBrowserSent(request: Request): Request {
-  const host = request.headers.get('host')
-  const url = new URL(request.url)
-  if (host === null || url.host === host) return request
-  url.host = host
-  const init: RequestInit & { duplex: 'half' } = {
-    method: request.method,
-    headers: request.headers,
-    body: request.body,
-    signal: request.signal,
-    duplex: 'half',
-  }
-  return new Request(url, init)
-}

@@ -287,6 +287,20 @@ describe('createOtpHandler: bad input gets a 4xx, never a 5xx, and never reaches
     expect(preflight.headers.get('access-control-allow-methods')).toBe('POST')
   })
 
+  it("reads its own origin from Host when the server's request URL names another host (Next.js route handlers)", async () => {
+    const ctx = setup()
+    const asNextSendsIt = (origin: string) =>
+      new Request('http://localhost:3000/api/otp/authentication', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', host: 'shop.example:3000', origin },
+        body: JSON.stringify({ phone_number: PHONE }),
+      })
+    expect((await ctx.handler(asNextSendsIt('http://shop.example:3000'))).status).toBe(200)
+    const foreign = await read(await ctx.handler(asNextSendsIt('http://evil.example')))
+    expect(foreign).toMatchObject({ status: 403, body: { code: 'forbidden_origin' } })
+    expect((await ctx.handler(asNextSendsIt('http://localhost:3000'))).status).toBe(403)
+  })
+
   it('a POST with no Origin (a server-side caller) is allowed', async () => {
     const ctx = setup()
     const response = await ctx.handler(

@@ -35,14 +35,19 @@ export function clientIp(request: Request, connectionIp: string | undefined, pol
   return connectionIp
 }
 
-/** The origin the browser sees: behind a trusted proxy, from `X-Forwarded-Host` and `-Proto`. */
+/**
+ * The origin the browser sees: behind a trusted proxy, from `X-Forwarded-Host` and `-Proto`; else the host the browser
+ * addressed (`Host`), which some servers leave out of the request's URL (Next.js route handlers get
+ * `http://localhost:PORT/…` whatever the browser asked for).
+ */
 function publicOrigin(request: Request, url: URL, policy: OriginPolicy): string {
   if (policy.proxyHops > 0) {
     const host = forwarded(request.headers.get('x-forwarded-host'), 1)
     const proto = forwarded(request.headers.get('x-forwarded-proto'), 1)
     if (host !== undefined) return `${proto ?? url.protocol.slice(0, -1)}://${host}`
   }
-  return url.origin
+  const host = request.headers.get('host')
+  return host === null || host === url.host ? url.origin : `${url.protocol}//${host}`
 }
 
 /**

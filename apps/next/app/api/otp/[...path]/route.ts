@@ -1,4 +1,4 @@
-import { asBrowserSent, otpEndpoint } from '../../../../lib/otp-endpoint'
+import { otpEndpoint } from '../../../../lib/otp-endpoint'
 
 /*
  * The OTP endpoint: POST /api/otp/authentication, /check and /retry, and on the sandbox GET /api/otp/sandbox/outbox.
@@ -11,7 +11,7 @@ import { asBrowserSent, otpEndpoint } from '../../../../lib/otp-endpoint'
  */
 export const runtime = 'nodejs'
 
-const handle = (request: Request) => otpEndpoint().handler(asBrowserSent(request))
+const handle = (request: Request) => otpEndpoint().handler(request)
 
 export const POST = handle
 // The preflight of a page on another origin listed in OTP_ALLOWED_ORIGINS.
