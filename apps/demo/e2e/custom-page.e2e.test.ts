@@ -1,29 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { CUSTOM_STRINGS } from '../src/components/custom-verification-strings'
 import { DEMO_LOCALES } from '../src/i18n'
-import { checkStep, latestCode, launchChromium, type RunningDemo, startDemo } from './harness'
+import { checkStep, latestCode, openDemoPerTest, type RunningDemo } from './harness'
 
 // The custom page on useOtpFlow, in Chromium against the production build: what a person reads there.
 
-let browser: Browser
 let demo: RunningDemo
-let context: BrowserContext
 let page: Page
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser.close())
-
-beforeEach(async () => {
-  demo = await startDemo(inject('clientDir'))
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } })
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context.close()
-  await demo.close()
+openDemoPerTest((opened) => {
+  ;({ demo, page } = opened)
 })
 
 const en = CUSTOM_STRINGS.en

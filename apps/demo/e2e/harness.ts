@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { AxeBuilder } from '@axe-core/playwright'
 import { serve } from '@hono/node-server'
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest'
 import { chromiumArgs, chromiumPath } from '../../../vitest.shared.ts'
 import { createDemoApp } from '../server/app'
 
@@ -51,6 +51,39 @@ export async function startDemo(clientDir: string, env: Record<string, string> =
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+}
+
+/** What each test of a file gets from {@link openDemoPerTest}. */
+export interface OpenDemo {
+  browser: Browser
+  demo: RunningDemo
+  context: BrowserContext
+  page: Page
+}
+
+/**
+ * The hooks most e2e files share: one Chromium for the file, and for each test a fresh demo server (its own sandbox
+ * and limits, so no test inherits another's sends) with a fresh browser context (en-US, 1100×900; pages from
+ * `browser.newContext()`, as @axe-core/playwright needs) and page, handed to `onOpen` before the test runs.
+ */
+export function openDemoPerTest(onOpen: (opened: OpenDemo) => void | Promise<void>): void {
+  let browser: Browser
+  let opened: OpenDemo | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(() => browser.close())
+  beforeEach(async () => {
+    const demo = await startDemo(inject('clientDir'))
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } })
+    opened = { browser, demo, context, page: await context.newPage() }
+    await onOpen(opened)
+  })
+  afterEach(async () => {
+    await opened?.context.close()
+    await opened?.demo.close()
+    opened = undefined
+  })
 }
 
 /** Latest code the sandbox sent to a number, read from the outbox as the page's inbox does. */

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { checkStep, latestCode, launchChromium, type RunningDemo, startDemo } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { checkStep, latestCode, openDemoPerTest, type RunningDemo } from './harness'
 
 // The sandbox inbox stands in for the phone: it must show the code of the number on screen, also when the flow
 // resumes a code step without sending anything (a reload, "change number" and back).
@@ -8,24 +8,11 @@ import { checkStep, latestCode, launchChromium, type RunningDemo, startDemo } fr
 const first = { e164: '+447700900123', shown: '+44 7700 900123' }
 const second = { e164: '+447700900456', shown: '+44 7700 900456' }
 
-let browser: Browser
 let demo: RunningDemo
-let context: BrowserContext
 let page: Page
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser.close())
-
-beforeEach(async () => {
-  demo = await startDemo(inject('clientDir'))
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } })
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context.close()
-  await demo.close()
+openDemoPerTest((opened) => {
+  ;({ demo, page } = opened)
 })
 
 async function outboxSize(phoneNumber: string): Promise<number> {

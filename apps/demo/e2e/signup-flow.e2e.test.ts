@@ -1,31 +1,18 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { checkStep, latestCode, launchChromium, type RunningDemo, startDemo } from './harness'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { checkStep, latestCode, openDemoPerTest, type RunningDemo } from './harness'
 
 const phoneNumber = '+447700900123'
 const typedNumber = '+44 7700 900123'
 
-let browser: Browser
 let demo: RunningDemo
 let context: BrowserContext
 let page: Page
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser.close())
-
 // A fresh server per test: its own sandbox and limits, so no test inherits another's sends.
-beforeEach(async () => {
-  demo = await startDemo(inject('clientDir'))
-  // @axe-core/playwright needs pages from browser.newContext().
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } })
+openDemoPerTest(async (opened) => {
+  ;({ demo, context, page } = opened)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.url })
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context.close()
-  await demo.close()
 })
 
 const phoneField = () => page.getByLabel('Phone number', { exact: true })

@@ -1,29 +1,16 @@
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import type { Page, Route } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { DEMO_LOCALES, DEMO_STRINGS } from '../src/i18n'
-import { checkStep, latestCode, launchChromium, type RunningDemo, startDemo } from './harness'
+import { checkStep, latestCode, openDemoPerTest, type RunningDemo } from './harness'
 
 // What the signup form does with its answer, in Chromium against the production build: where the focus goes, and
 // what a person reads when the server refuses the proof.
 
-let browser: Browser
 let demo: RunningDemo
-let context: BrowserContext
 let page: Page
 
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser.close())
-
-beforeEach(async () => {
-  demo = await startDemo(inject('clientDir'))
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } })
-  page = await context.newPage()
-})
-afterEach(async () => {
-  await context.close()
-  await demo.close()
+openDemoPerTest((opened) => {
+  ;({ demo, page } = opened)
 })
 
 /** What has the focus, described well enough to tell a button, a message and <body> apart. */
