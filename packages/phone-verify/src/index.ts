@@ -1,3 +1,9 @@
+export {
+  ChannelOffer,
+  type ChannelOfferMessages,
+  type ChannelOfferProps,
+  channelOfferLabel,
+} from './channel-offer'
 export { CodeField, type CodeFieldProps } from './code/code-field'
 export { normalizeCode } from './code/normalize-code'
 export { toAsciiDigits } from './digits'
@@ -20,6 +26,8 @@ export {
   type Announcement,
   announcementAfter,
   announcementText,
+  codeHintText,
+  codeSentText,
   type DescribeErrorOptions,
   describeError,
   type ErrorAction,

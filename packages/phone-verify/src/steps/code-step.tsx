@@ -1,12 +1,17 @@
 import type { ReactNode } from 'react'
+import { ChannelOffer } from '../channel-offer'
 import { CodeField } from '../code/code-field'
 import { international, withNumber } from '../phone/phone-number'
 import { usePhoneKit } from '../phone/use-phone-kit'
 import { usePhoneVerify } from '../phone-verify-context'
+import { codeHintText, codeSentText } from '../phone-verify-decisions'
 import { ResendButton } from '../resend-button'
 import { ChangeNumberButton } from './change-number-button'
 
-/** The second step: where the code went, the code field, Verify (without auto-submit) and Resend code. */
+/**
+ * The second step: where the code went (by text, in a call, on WhatsApp), the code field, Verify (without auto-submit),
+ * Resend code and, once the resend is open, the other ways to get the code.
+ */
 export function CodeStep(): ReactNode {
   const {
     flow,
@@ -33,6 +38,9 @@ export function CodeStep(): ReactNode {
   // Expired, or too many wrong codes: no code can be checked or resent here, only a new one sent.
   const closed = flow.status === 'expired' || flow.status === 'blocked'
   const number = international(flow.phoneNumber)
+  // A resend on its way keeps the offer on screen, so the button pressed keeps the focus.
+  const resending = flow.status === 'sending' && flow.reason === 'resend'
+  const offerOpen = resending || (flow.status === 'awaitingCode' && flow.resendStatus === 'available')
   return (
     <div
       data-scope="phone-verify"
@@ -43,7 +51,7 @@ export function CodeStep(): ReactNode {
     >
       <div data-scope="phone-verify" data-part="sent-to">
         <p data-scope="phone-verify" data-part="sent-to-text">
-          {withNumber(messages.codeSentTo(number, format), number)}
+          {withNumber(codeSentText(flow.channel, number, messages, format), number)}
         </p>
         <ChangeNumberButton state={flow.status === 'sending' ? 'pending' : 'idle'} />
       </div>
@@ -51,7 +59,7 @@ export function CodeStep(): ReactNode {
         {messages.verificationCode}
       </label>
       <p id={ids.codeHint} data-scope="phone-verify" data-part="hint" className={classNames.hint}>
-        {messages.codeHint(codeLength, format)}
+        {codeHintText(flow.channel, codeLength, messages, format)}
       </p>
       <CodeField
         ref={refs.code}
@@ -92,19 +100,33 @@ export function CodeStep(): ReactNode {
         </button>
       )}
       {closed ? null : (
-        <ResendButton
-          ref={refs.resendButton}
-          availableAt={flow.resendAvailableAt}
-          remaining={flow.remainingResends}
-          pending={flow.status === 'sending'}
-          onResend={actions.resend}
-          onAvailable={() => setAnnouncement({ kind: 'resendAvailable' })}
-          clock={clock}
-          locale={locale}
-          messages={messages}
-          disabled={disabled}
-          className={classNames.resendButton}
-        />
+        <div data-scope="phone-verify" data-part="resend-options">
+          <ResendButton
+            ref={refs.resendButton}
+            availableAt={flow.resendAvailableAt}
+            remaining={flow.remainingResends}
+            pending={flow.status === 'sending'}
+            onResend={actions.resend}
+            onAvailable={() => setAnnouncement({ kind: 'resendAvailable' })}
+            clock={clock}
+            locale={locale}
+            messages={messages}
+            disabled={disabled}
+            className={classNames.resendButton}
+          />
+          <ChannelOffer
+            channel={flow.channel}
+            availableChannels={flow.availableChannels}
+            open={offerOpen}
+            pending={resending}
+            pendingChannel={flow.requestedChannel}
+            onSelect={actions.switchChannel}
+            messages={messages}
+            disabled={disabled}
+            className={classNames.channelOffer}
+            buttonClassName={classNames.channelButton}
+          />
+        </div>
       )}
     </div>
   )
