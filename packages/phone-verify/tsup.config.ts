@@ -7,6 +7,8 @@ export default defineConfig({
     index: 'src/index.ts',
     // The react-hook-form field: its own entry, so react-hook-form is needed only by apps that import it.
     'react-hook-form': 'src/react-hook-form.tsx',
+    // The ready human check widgets: their code loads only when the endpoint asks for a check.
+    captcha: 'src/captcha/index.tsx',
     'locales/index': 'src/locales/index.ts',
     ...Object.fromEntries(
       ['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'].map((language) => [`locales/${language}`, `src/locales/${language}.ts`]),

@@ -28,16 +28,16 @@ export interface Messages {
   phoneNumber: string
   phoneHint: string
   sendCode: string
+  /** The name of the human check the endpoint may ask for before it sends a code (a captcha), shown above its widget. */
+  humanCheck: string
+  /** Shown and announced with the human check's widget. */
+  humanCheckHint: string
   sending: string
   codeSentTo: (phoneNumber: string, f: MessageFormat) => string
   /** Announced when the code step comes back for a code sent before (a reload, the same number again): no new SMS. */
   codeResumed: (phoneNumber: string, f: MessageFormat) => string
   verificationCode: string
   codeHint: (codeLength: number, f: MessageFormat) => string
-  /** The hint once the code was read out in a call (`voice`). */
-  codeHintVoice: (codeLength: number, f: MessageFormat) => string
-  /** The hint once the code went by WhatsApp. */
-  codeHintWhatsApp: (codeLength: number, f: MessageFormat) => string
   verify: string
   verifying: string
   resendCode: string
@@ -45,16 +45,6 @@ export interface Messages {
   resending: string
   noMoreCodes: string
   resendAvailable: string
-  /** Beside "Resend code" once it is open: the code read out in a call (`voice`). */
-  callMeInstead: string
-  /** Beside "Resend code" once it is open: the code by WhatsApp. */
-  sendViaWhatsApp: string
-  /** Beside "Resend code" once it is open, after another channel: the code by text message again. */
-  sendViaSms: string
-  /** Where the code went when it was read out in a call, shown and announced: "We called +44 7700 900123". */
-  codeCalled: (phoneNumber: string, f: MessageFormat) => string
-  /** Where the code went when it went by WhatsApp, shown and announced. */
-  codeSentOnWhatsApp: (phoneNumber: string, f: MessageFormat) => string
   changeNumber: string
   tryAgain: string
   sendNewCode: string
@@ -73,6 +63,8 @@ export interface Messages {
     blocked: string
     /** The endpoint asks for a human check (a captcha) before it sends a code (`captcha_required`). */
     captchaRequired: string
+    /** The human check did not go through: its widget failed, or the endpoint refused its token. Send code starts it over. */
+    humanCheckFailed: string
     /** The endpoint does not offer the channel asked for (`unsupported_channel`): another one, or a plain resend, helps. */
     unsupportedChannel: string
     wrongCode: string

@@ -1,5 +1,5 @@
-import type { Clock, OtpChannel } from '@otpflow/core'
-import type { UseOtpFlowResult } from '@otpflow/react'
+import type { Clock } from '@otpflow/core'
+import type { CaptchaOption, UseOtpFlowResult } from '@otpflow/react'
 import { createContext, createRef, type RefObject, useContext, useId, useState } from 'react'
 import type { MessageFormat, Messages } from './messages'
 import type { CountryCode } from './phone/phone-text'
@@ -16,6 +16,7 @@ export interface PartRefs {
   resendButton: RefObject<HTMLButtonElement | null>
   verifiedMessage: RefObject<HTMLParagraphElement | null>
   actionButton: RefObject<HTMLButtonElement | null>
+  humanCheck: RefObject<HTMLFieldSetElement | null>
 }
 
 /** What the user can do, each already ignoring what does not apply in the current state. */
@@ -25,8 +26,6 @@ export interface VerifyActions {
   /** Checks a code; the code just rejected is not checked again, and the user is told so. */
   checkCode: (code: string) => void
   resend: () => void
-  /** Sends the code again on another channel ("Call me instead"), once the resend is open. */
-  switchChannel: (channel: OtpChannel) => void
   changeNumber: () => void
   /** A new code to the same number: after expiry (the flow's resend) or after too many wrong codes (a new send). */
   sendNewCode: () => void
@@ -51,6 +50,8 @@ export interface PhoneVerifyContextValue {
   preferredCountries: readonly CountryCode[] | undefined
   codeLength: number
   autoSubmit: boolean
+  /** The human check the app shows when the endpoint asks for one. */
+  captcha: CaptchaOption | undefined
   ids: PartIds
   refs: PartRefs
   number: NumberEntry
@@ -82,6 +83,7 @@ export interface PartIds {
   code: string
   codeHint: string
   error: string
+  humanCheck: string
 }
 
 export function usePartIds(): PartIds {
@@ -92,6 +94,7 @@ export function usePartIds(): PartIds {
     code: `${id}-code`,
     codeHint: `${id}-code-hint`,
     error: `${id}-error`,
+    humanCheck: `${id}-human-check`,
   }
 }
 
@@ -105,6 +108,7 @@ export function usePartRefs(): PartRefs {
     resendButton: createRef(),
     verifiedMessage: createRef(),
     actionButton: createRef(),
+    humanCheck: createRef(),
   }))
   return refs
 }

@@ -7,11 +7,9 @@ import {
   type FlowState,
   isRetryableCode,
   type KnownOtpErrorCode,
-  type OtpChannel,
   type OtpError,
   type OtpErrorCode,
   secondsUntil as secondsLeft,
-  sessionOf,
 } from '@otpflow/core'
 import { createMessageFormat, type MessageFormat, type Messages } from './messages'
 
@@ -153,8 +151,6 @@ export function describeError(
     }
     // A refused resend lasts until the resend deadline the answer gave.
     if (error.code === 'resend_denied') return { text: errors.rateLimited(secondsUntil(flow.resendAvailableAt), format) }
-    // A channel refused for the number: the code in use still works, and the other ways are still on screen.
-    if (error.code === 'unsupported_channel') return { text: errors.unsupportedChannel }
     if (group === 'wait') return flow.remainingResends === 0 ? { text: errors.noResendsLeft, action: 'changeNumber' } : { text }
     return tryAgain
   }
@@ -165,10 +161,13 @@ export function describeError(
     // Any other block is the number's.
     return { text: errors.blocked, field: 'phone', action: 'changeNumber' }
   }
+  // The check did not go through (the widget failed, or its token was refused): Send code starts it over.
+  if (flow.status === 'humanCheck') return { text: errors.humanCheckFailed }
   if (flow.status === 'error') {
     // The number was refused: the field shows it, and an edit or another country is the way out.
     if (group === 'phone' || key === 'invalidNumber') return { text, field: 'phone' }
-    if (group === 'wait') return { text }
+    // A human check asked for, and none to show: trying again would be asked the same.
+    if (group === 'wait' || group === 'challenge') return { text }
     return tryAgain
   }
   return undefined
@@ -203,10 +202,12 @@ export function shownError(
  * locale, and with the number written in groups once that can be done.
  */
 export type Announcement =
-  | { kind: 'codeSent'; phoneNumber: string | undefined; channel?: OtpChannel | undefined }
+  | { kind: 'codeSent'; phoneNumber: string | undefined }
   | { kind: 'codeResumed'; phoneNumber: string | undefined }
   | { kind: 'resendAvailable' }
   | { kind: 'verified' }
+  /** The human check's widget came: it is done next. */
+  | { kind: 'humanCheck' }
 
 /** A state of the flow with the step it was shown on. */
 export interface ShownFlow {
@@ -249,19 +250,14 @@ export function leftDeadEnd(before: ShownFlow, after: ShownFlow): boolean {
   return after.step === 'code' && after.flow.status === 'sending' && deadEnd(before.flow)
 }
 
-/**
- * A code was sent again on another channel ("Call me instead"). The code being typed stays: Prelude and Twilio read out
- * or send the same code again, and the user may be typing it as the call reads it.
- */
-export function channelSwitched(before: ShownFlow, after: ShownFlow): boolean {
-  const was = before.flow
-  return (
-    was.status === 'sending' &&
-    was.reason === 'resend' &&
-    was.requestedChannel !== undefined &&
-    after.flow.status === 'awaitingCode' &&
-    !after.flow.error
-  )
+/** The endpoint asked for a human check (not the same one again, refused or failed): its widget is done next. */
+export function humanCheckOpened(before: ShownFlow, after: ShownFlow): boolean {
+  return after.flow.status === 'humanCheck' && before.flow.status !== 'humanCheck' && after.flow.error === undefined
+}
+
+/** The human check was passed: the code is on its way, and the widget has gone. */
+export function humanCheckPassed(before: ShownFlow, after: ShownFlow): boolean {
+  return before.flow.status === 'humanCheck' && after.flow.status === 'sending'
 }
 
 /** A wrong code was answered. */
@@ -288,8 +284,7 @@ export function announcementAfter(before: ShownFlow, after: ShownFlow): Announce
   if (codeArrived(before, after)) {
     // A code was sent (first, resent, or after expiry), or one sent before came back (a reload, the same number
     // again) without any SMS: say which.
-    if (before.flow.status !== 'sending') return { kind: 'codeResumed', phoneNumber: after.flow.phoneNumber }
-    return { kind: 'codeSent', phoneNumber: after.flow.phoneNumber, channel: sessionOf(after.flow)?.channel }
+    return { kind: before.flow.status === 'sending' ? 'codeSent' : 'codeResumed', phoneNumber: after.flow.phoneNumber }
   }
   if (justVerified(before, after)) return { kind: 'verified' }
   if (backOnNumber(before, after)) return null
@@ -308,35 +303,9 @@ export function announcementText(
 ): string {
   if (!announcement) return ''
   if (announcement.kind === 'verified' || announcement.kind === 'resendAvailable') return messages[announcement.kind]
+  if (announcement.kind === 'humanCheck') return messages.humanCheckHint
   const number = announcement.phoneNumber === undefined ? '' : formatNumber(announcement.phoneNumber)
   if (number === undefined) return ''
-  if (announcement.kind === 'codeSent') return codeSentText(announcement.channel, number, messages, format)
-  return messages.codeResumed(number, format)
-}
-
-/**
- * Where the code went, by its channel: "Code sent to …" (a text message, or a channel without words of its own),
- * "We called …", "Code sent on WhatsApp to …".
- */
-export function codeSentText(
-  channel: OtpChannel | undefined,
-  phoneNumber: string,
-  messages: Messages,
-  format: MessageFormat,
-): string {
-  if (channel === 'voice') return messages.codeCalled(phoneNumber, format)
-  if (channel === 'whatsapp') return messages.codeSentOnWhatsApp(phoneNumber, format)
-  return messages.codeSentTo(phoneNumber, format)
-}
-
-/** The code field's hint, by the channel the code went on: from the text message, heard in the call, from WhatsApp. */
-export function codeHintText(
-  channel: OtpChannel | undefined,
-  codeLength: number,
-  messages: Messages,
-  format: MessageFormat,
-): string {
-  if (channel === 'voice') return messages.codeHintVoice(codeLength, format)
-  if (channel === 'whatsapp') return messages.codeHintWhatsApp(codeLength, format)
-  return messages.codeHint(codeLength, format)
+  const say = announcement.kind === 'codeSent' ? messages.codeSentTo : messages.codeResumed
+  return say(number, format)
 }

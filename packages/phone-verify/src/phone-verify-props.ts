@@ -1,5 +1,5 @@
 import type { OtpContract, OtpError } from '@otpflow/core'
-import type { UseOtpFlowOptions, VerifiedDetails } from '@otpflow/react'
+import type { CaptchaOption, UseOtpFlowOptions, VerifiedDetails } from '@otpflow/react'
 import type { MessagesOverride } from './messages'
 import type { CountryCode } from './phone/phone-text'
 
@@ -21,11 +21,9 @@ export interface PhoneVerifyClassNames {
   codeSlot?: string
   verifyButton?: string
   resendButton?: string
-  /** The other ways to get the code, beside the resend button. */
-  channelOffer?: string
-  channelButton?: string
   changeNumberButton?: string
   verifyAgainButton?: string
+  humanCheck?: string
   status?: string
   actionButton?: string
 }
@@ -77,6 +75,14 @@ export interface PhoneVerifyProps {
   unstyled?: boolean
   /** Name of a hidden input carrying the verification token, for a surrounding `<form>`. */
   name?: string
+  /**
+   * The human check the endpoint may ask for before it sends a code (403 `captcha_required`, see `OtpError.captcha`):
+   * a render slot (`{ render: ({ challenge, onToken, onError }) => … }`, e.g. `vendorCaptcha()` from
+   * `@otpflow/phone-verify/captcha`), shown under the number only when the endpoint asks, or an async
+   * `{ getToken: (challenge) => … }` for an invisible widget. The code is then sent with its token, to the same
+   * number. Without it `captcha_required` shows its message and keeps the number.
+   */
+  captcha?: CaptchaOption
   /** Options passed to `useOtpFlow` (persistence, clock, resend delay, attempts per code). */
   flowOptions?: Pick<UseOtpFlowOptions, 'persist' | 'clock' | 'resendDelay' | 'maxAttempts'>
 }

@@ -80,12 +80,13 @@ function PhoneVerifyFlow({
   unstyled = false,
   name,
   flowOptions,
+  captcha,
   field,
 }: PhoneVerifyProps & { field?: FieldBinding }): ReactNode {
   const { messages, locale, format } = useMessages(messagesProp, localeProp)
   const allowedCountries = allowedCountriesProp ?? deprecatedCountries
   const clock = flowOptions?.clock ?? systemClock
-  const flow = useOtpFlow({ ...flowOptions, onVerified, onError })
+  const flow = useOtpFlow({ ...flowOptions, onVerified, onError, ...(captcha ? { captcha } : {}) })
   const lastStep = useRef<PhoneVerifyStep>('phone')
   const step = stepOf(flow, lastStep.current)
   lastStep.current = step
@@ -96,7 +97,15 @@ function PhoneVerifyFlow({
   const [announcement, setAnnouncement] = useState<Announcement>()
   const shown = useShownError({ flow, step, invalidNumber: number.invalid, messages, format, clock })
   const actions = useVerifyActions({ flow, step, disabled, number, code, setCode, refs, sayCodeRepeated: shown.sayCodeRepeated })
-  useFlowReactions({ flow, step, refs, setCode, setAnnouncement, showNumber: number.showAgain })
+  useFlowReactions({
+    flow,
+    step,
+    refs,
+    setCode,
+    setAnnouncement,
+    showNumber: number.showAgain,
+    showsHumanCheck: captcha?.render !== undefined,
+  })
   useFieldBinding(field, flow, step, refs)
   // The component's own error first (it says more); else the form's, on the control of the step on screen.
   const error: ErrorDescription | undefined =
@@ -118,6 +127,7 @@ function PhoneVerifyFlow({
     preferredCountries,
     codeLength,
     autoSubmit,
+    captcha,
     ids,
     refs,
     number,

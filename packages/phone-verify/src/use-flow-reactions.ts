@@ -5,10 +5,11 @@ import {
   type Announcement,
   announcementAfter,
   backOnNumber,
-  channelSwitched,
   codeArrived,
   codeRejected,
   deadEndReached,
+  humanCheckOpened,
+  humanCheckPassed,
   justVerified,
   leftDeadEnd,
   type PhoneVerifyStep,
@@ -24,6 +25,8 @@ export interface FlowReactionsOptions {
   setAnnouncement: (announcement: Announcement | undefined) => void
   /** Shows a number the flow remembers in the empty field. */
   showNumber: (e164: string) => void
+  /** The human check is shown (a render slot), not done out of sight (`getToken`). */
+  showsHumanCheck: boolean
 }
 
 /**
@@ -32,7 +35,15 @@ export interface FlowReactionsOptions {
  * change; a later one's focus wins. `refs`, `setCode`, `setAnnouncement` and `showNumber` stay the same for the
  * component's life, so the reactions follow the flow alone.
  */
-export function useFlowReactions({ flow, step, refs, setCode, setAnnouncement, showNumber }: FlowReactionsOptions): void {
+export function useFlowReactions({
+  flow,
+  step,
+  refs,
+  setCode,
+  setAnnouncement,
+  showNumber,
+  showsHumanCheck,
+}: FlowReactionsOptions): void {
   const previous = useRef<ShownFlow>({ flow, step })
 
   useEffect(() => {
@@ -52,8 +63,7 @@ export function useFlowReactions({ flow, step, refs, setCode, setAnnouncement, s
     if (announcement !== undefined) setAnnouncement(announcement ?? undefined)
 
     if (codeArrived(before, after)) {
-      // After a switch of channel the digits typed stay: they may be the same code, read out as the user types.
-      if (!channelSwitched(before, after)) setCode('')
+      setCode('')
       focus(refs.code)
     }
     if (backOnNumber(before, after)) {
@@ -82,5 +92,12 @@ export function useFlowReactions({ flow, step, refs, setCode, setAnnouncement, s
     }
     // The resend button is left disabled: the focus goes to the error's way out, else back to the code field.
     if (resendFailed(before, after)) focus(refs.actionButton.current ? refs.actionButton : refs.code)
-  }, [flow, step, refs, setCode, setAnnouncement, showNumber])
+    // The widget came under the number: said, and the focus on its group, from where Tab reaches the widget.
+    if (showsHumanCheck && humanCheckOpened(before, after)) {
+      setAnnouncement({ kind: 'humanCheck' })
+      focus(refs.humanCheck)
+    }
+    // The widget went with the check passed: Send code, saying "Sending…", holds the focus until the code field takes it.
+    if (humanCheckPassed(before, after) && focusIsOurs()) focus(refs.sendButton)
+  }, [flow, step, refs, setCode, setAnnouncement, showNumber, showsHumanCheck])
 }

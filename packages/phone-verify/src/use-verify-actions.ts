@@ -1,4 +1,3 @@
-import type { OtpChannel } from '@otpflow/core'
 import type { UseOtpFlowResult } from '@otpflow/react'
 import { useRef } from 'react'
 import type { PartRefs, VerifyActions } from './phone-verify-context'
@@ -29,12 +28,12 @@ export function useVerifyActions({
 }: VerifyActionsOptions): VerifyActions {
   // What "Try again" on the code step repeats: the last check, or the last resend.
   const lastCodeAction = useRef<'check' | 'resend'>('check')
-  // The channel the last resend asked for, so that "Try again" repeats a switch rather than a plain resend.
-  const lastChannel = useRef<OtpChannel | undefined>(undefined)
   const focusCode = () => refs.code.current?.focus()
 
   const send = () => {
-    if ((flow.status === 'sending' && flow.reason === 'send') || disabled) return
+    // A send on its way, or its human check (which Send code starts over only once it failed).
+    const pending = (flow.status === 'sending' && flow.reason === 'send') || (flow.status === 'humanCheck' && !flow.error)
+    if (pending || disabled) return
     if (flow.status === 'blocked') flow.changeNumber()
     number.submit(flow.send, () => refs.phone.current?.focus())
   }
@@ -49,10 +48,9 @@ export function useVerifyActions({
     }
     flow.checkCode(value)
   }
-  const resend = (channel?: OtpChannel) => {
+  const resend = () => {
     lastCodeAction.current = 'resend'
-    lastChannel.current = channel
-    flow.resend(channel === undefined ? undefined : { channel })
+    flow.resend()
   }
   const changeNumber = () => {
     flow.changeNumber()
@@ -66,8 +64,7 @@ export function useVerifyActions({
   return {
     send,
     checkCode,
-    resend: () => resend(),
-    switchChannel: (channel) => resend(channel),
+    resend,
     changeNumber,
     sendNewCode,
     verifyAgain: () => {
@@ -83,7 +80,7 @@ export function useVerifyActions({
         send()
       } else if (lastCodeAction.current === 'resend') {
         refs.resendButton.current?.focus()
-        resend(lastChannel.current)
+        resend()
       } else {
         focusCode()
         checkCode(code)

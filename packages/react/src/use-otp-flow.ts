@@ -49,6 +49,8 @@ export interface CaptchaRenderProps {
   onToken: (token: string) => void
   /** The widget failed (its script did not load, the vendor refused, the check timed out). */
   onError: (error?: unknown) => void
+  /** The language of the page around it (BCP 47), for the widget's own words, when the UI says. */
+  locale?: string
 }
 
 /**

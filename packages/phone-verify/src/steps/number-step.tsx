@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { CountryPicker } from '../phone/country-picker'
 import { PhoneField } from '../phone/phone-field'
 import { usePhoneVerify } from '../phone-verify-context'
+import { HumanCheck } from './human-check'
 
 /** The first step: the country, the number, and Send code. */
 export function NumberStep(): ReactNode {
@@ -20,7 +21,9 @@ export function NumberStep(): ReactNode {
     dismissError,
     actions,
   } = usePhoneVerify()
-  const sending = flow.status === 'sending' && flow.reason === 'send'
+  // A human check on its way is part of sending the code: Send code says "Sending…" until it is done or fails.
+  const checkingHuman = flow.status === 'humanCheck' && flow.error === undefined
+  const sending = (flow.status === 'sending' && flow.reason === 'send') || checkingHuman
   const invalid = error?.field === 'phone'
   return (
     <div
@@ -71,8 +74,9 @@ export function NumberStep(): ReactNode {
             actions.send()
           }}
           disabled={disabled}
-          // The code goes to the number as it was when sent: an edit now would show a number that gets no code.
-          readOnly={sending}
+          // The code goes to the number as it was when sent (or asked a human check for): an edit now would show a number
+          // that gets no code. Change number, beside the check, makes it editable again.
+          readOnly={sending || flow.status === 'humanCheck'}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${ids.phoneHint} ${ids.error}` : ids.phoneHint}
           {...(invalid ? { 'data-invalid': '' } : {})}
@@ -96,6 +100,7 @@ export function NumberStep(): ReactNode {
       >
         {sending ? messages.sending : messages.sendCode}
       </button>
+      <HumanCheck />
     </div>
   )
 }
