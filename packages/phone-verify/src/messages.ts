@@ -38,6 +38,10 @@ export interface Messages {
   codeResumed: (phoneNumber: string, f: MessageFormat) => string
   verificationCode: string
   codeHint: (codeLength: number, f: MessageFormat) => string
+  /** The hint once the code was read out in a call (`voice`). */
+  codeHintVoice: (codeLength: number, f: MessageFormat) => string
+  /** The hint once the code went by WhatsApp. */
+  codeHintWhatsApp: (codeLength: number, f: MessageFormat) => string
   verify: string
   verifying: string
   resendCode: string
@@ -45,6 +49,16 @@ export interface Messages {
   resending: string
   noMoreCodes: string
   resendAvailable: string
+  /** Beside "Resend code" once it is open: the code read out in a call (`voice`). */
+  callMeInstead: string
+  /** Beside "Resend code" once it is open: the code by WhatsApp. */
+  sendViaWhatsApp: string
+  /** Beside "Resend code" once it is open, after another channel: the code by text message again. */
+  sendViaSms: string
+  /** Where the code went when it was read out in a call, shown and announced: "We called +44 7700 900123". */
+  codeCalled: (phoneNumber: string, f: MessageFormat) => string
+  /** Where the code went when it went by WhatsApp, shown and announced. */
+  codeSentOnWhatsApp: (phoneNumber: string, f: MessageFormat) => string
   changeNumber: string
   tryAgain: string
   sendNewCode: string

@@ -1,4 +1,4 @@
-import type { Clock } from '@otpflow/core'
+import type { Clock, OtpChannel } from '@otpflow/core'
 import type { CaptchaOption, UseOtpFlowResult } from '@otpflow/react'
 import { createContext, createRef, type RefObject, useContext, useId, useState } from 'react'
 import type { MessageFormat, Messages } from './messages'
@@ -26,6 +26,8 @@ export interface VerifyActions {
   /** Checks a code; the code just rejected is not checked again, and the user is told so. */
   checkCode: (code: string) => void
   resend: () => void
+  /** Sends the code again on another channel ("Call me instead"), once the resend is open. */
+  switchChannel: (channel: OtpChannel) => void
   changeNumber: () => void
   /** A new code to the same number: after expiry (the flow's resend) or after too many wrong codes (a new send). */
   sendNewCode: () => void

@@ -7,9 +7,11 @@ import {
   type FlowState,
   isRetryableCode,
   type KnownOtpErrorCode,
+  type OtpChannel,
   type OtpError,
   type OtpErrorCode,
   secondsUntil as secondsLeft,
+  sessionOf,
 } from '@otpflow/core'
 import { createMessageFormat, type MessageFormat, type Messages } from './messages'
 
@@ -151,6 +153,8 @@ export function describeError(
     }
     // A refused resend lasts until the resend deadline the answer gave.
     if (error.code === 'resend_denied') return { text: errors.rateLimited(secondsUntil(flow.resendAvailableAt), format) }
+    // A channel refused for the number: the code in use still works, and the other ways are still on screen.
+    if (error.code === 'unsupported_channel') return { text: errors.unsupportedChannel }
     if (group === 'wait') return flow.remainingResends === 0 ? { text: errors.noResendsLeft, action: 'changeNumber' } : { text }
     return tryAgain
   }
@@ -202,7 +206,7 @@ export function shownError(
  * locale, and with the number written in groups once that can be done.
  */
 export type Announcement =
-  | { kind: 'codeSent'; phoneNumber: string | undefined }
+  | { kind: 'codeSent'; phoneNumber: string | undefined; channel?: OtpChannel | undefined }
   | { kind: 'codeResumed'; phoneNumber: string | undefined }
   | { kind: 'resendAvailable' }
   | { kind: 'verified' }
@@ -260,6 +264,21 @@ export function humanCheckPassed(before: ShownFlow, after: ShownFlow): boolean {
   return before.flow.status === 'humanCheck' && after.flow.status === 'sending'
 }
 
+/**
+ * A code was sent again on another channel ("Call me instead"). The code being typed stays: Prelude and Twilio read out
+ * or send the same code again, and the user may be typing it as the call reads it.
+ */
+export function channelSwitched(before: ShownFlow, after: ShownFlow): boolean {
+  const was = before.flow
+  return (
+    was.status === 'sending' &&
+    was.reason === 'resend' &&
+    was.requestedChannel !== undefined &&
+    after.flow.status === 'awaitingCode' &&
+    !after.flow.error
+  )
+}
+
 /** A wrong code was answered. */
 export function codeRejected(before: ShownFlow, after: ShownFlow): boolean {
   const { flow } = after
@@ -284,7 +303,8 @@ export function announcementAfter(before: ShownFlow, after: ShownFlow): Announce
   if (codeArrived(before, after)) {
     // A code was sent (first, resent, or after expiry), or one sent before came back (a reload, the same number
     // again) without any SMS: say which.
-    return { kind: before.flow.status === 'sending' ? 'codeSent' : 'codeResumed', phoneNumber: after.flow.phoneNumber }
+    if (before.flow.status !== 'sending') return { kind: 'codeResumed', phoneNumber: after.flow.phoneNumber }
+    return { kind: 'codeSent', phoneNumber: after.flow.phoneNumber, channel: sessionOf(after.flow)?.channel }
   }
   if (justVerified(before, after)) return { kind: 'verified' }
   if (backOnNumber(before, after)) return null
@@ -306,6 +326,33 @@ export function announcementText(
   if (announcement.kind === 'humanCheck') return messages.humanCheckHint
   const number = announcement.phoneNumber === undefined ? '' : formatNumber(announcement.phoneNumber)
   if (number === undefined) return ''
-  const say = announcement.kind === 'codeSent' ? messages.codeSentTo : messages.codeResumed
-  return say(number, format)
+  if (announcement.kind === 'codeSent') return codeSentText(announcement.channel, number, messages, format)
+  return messages.codeResumed(number, format)
+}
+
+/**
+ * Where the code went, by its channel: "Code sent to …" (a text message, or a channel without words of its own),
+ * "We called …", "Code sent on WhatsApp to …".
+ */
+export function codeSentText(
+  channel: OtpChannel | undefined,
+  phoneNumber: string,
+  messages: Messages,
+  format: MessageFormat,
+): string {
+  if (channel === 'voice') return messages.codeCalled(phoneNumber, format)
+  if (channel === 'whatsapp') return messages.codeSentOnWhatsApp(phoneNumber, format)
+  return messages.codeSentTo(phoneNumber, format)
+}
+
+/** The code field's hint, by the channel the code went on: from the text message, heard in the call, from WhatsApp. */
+export function codeHintText(
+  channel: OtpChannel | undefined,
+  codeLength: number,
+  messages: Messages,
+  format: MessageFormat,
+): string {
+  if (channel === 'voice') return messages.codeHintVoice(codeLength, format)
+  if (channel === 'whatsapp') return messages.codeHintWhatsApp(codeLength, format)
+  return messages.codeHint(codeLength, format)
 }

@@ -21,6 +21,9 @@ export interface PhoneVerifyClassNames {
   codeSlot?: string
   verifyButton?: string
   resendButton?: string
+  /** The other ways to get the code, beside the resend button. */
+  channelOffer?: string
+  channelButton?: string
   changeNumberButton?: string
   verifyAgainButton?: string
   humanCheck?: string

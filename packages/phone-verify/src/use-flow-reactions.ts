@@ -5,6 +5,7 @@ import {
   type Announcement,
   announcementAfter,
   backOnNumber,
+  channelSwitched,
   codeArrived,
   codeRejected,
   deadEndReached,
@@ -63,7 +64,8 @@ export function useFlowReactions({
     if (announcement !== undefined) setAnnouncement(announcement ?? undefined)
 
     if (codeArrived(before, after)) {
-      setCode('')
+      // After a switch of channel the digits typed stay: they may be the same code, read out as the user types.
+      if (!channelSwitched(before, after)) setCode('')
       focus(refs.code)
     }
     if (backOnNumber(before, after)) {

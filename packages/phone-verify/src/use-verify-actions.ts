@@ -1,3 +1,4 @@
+import type { OtpChannel } from '@otpflow/core'
 import type { UseOtpFlowResult } from '@otpflow/react'
 import { useRef } from 'react'
 import type { PartRefs, VerifyActions } from './phone-verify-context'
@@ -28,6 +29,8 @@ export function useVerifyActions({
 }: VerifyActionsOptions): VerifyActions {
   // What "Try again" on the code step repeats: the last check, or the last resend.
   const lastCodeAction = useRef<'check' | 'resend'>('check')
+  // The channel the last resend asked for, so that "Try again" repeats a switch rather than a plain resend.
+  const lastChannel = useRef<OtpChannel | undefined>(undefined)
   const focusCode = () => refs.code.current?.focus()
 
   const send = () => {
@@ -48,9 +51,10 @@ export function useVerifyActions({
     }
     flow.checkCode(value)
   }
-  const resend = () => {
+  const resend = (channel?: OtpChannel) => {
     lastCodeAction.current = 'resend'
-    flow.resend()
+    lastChannel.current = channel
+    flow.resend(channel === undefined ? undefined : { channel })
   }
   const changeNumber = () => {
     flow.changeNumber()
@@ -64,7 +68,8 @@ export function useVerifyActions({
   return {
     send,
     checkCode,
-    resend,
+    resend: () => resend(),
+    switchChannel: (channel) => resend(channel),
     changeNumber,
     sendNewCode,
     verifyAgain: () => {
@@ -80,7 +85,7 @@ export function useVerifyActions({
         send()
       } else if (lastCodeAction.current === 'resend') {
         refs.resendButton.current?.focus()
-        resend()
+        resend(lastChannel.current)
       } else {
         focusCode()
         checkCode(code)
