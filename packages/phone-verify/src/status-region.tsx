@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { international, withNumber } from './phone/phone-number'
+import { international } from './phone/phone-number'
 import { usePhoneKit } from './phone/use-phone-kit'
 import { usePhoneVerify } from './phone-verify-context'
 import { announcementText } from './phone-verify-decisions'
@@ -10,12 +10,11 @@ export function StatusRegion(): ReactNode {
   const { messages, format, disabled, classNames, ids, refs, error, announcement, actions } = usePhoneVerify()
   // A number is announced once it can be read in groups ("+44 7700 900123"), not as one long figure.
   const phoneKit = usePhoneKit()
-  const number = (e164: string) => (phoneKit ? international(e164) : undefined)
-  const message = announcementText(announcement, messages, format, number)
+  const message = announcementText(announcement, messages, format, (e164) => (phoneKit ? international(e164) : undefined))
   const action = error?.action
   return (
     <VerifyStatus
-      message={withNumber(message, (announcement?.phoneNumber && number(announcement.phoneNumber)) || '')}
+      message={message}
       error={error?.text}
       errorId={ids.error}
       className={classNames.status}
