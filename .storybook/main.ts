@@ -9,7 +9,13 @@ const hasPlugin = (plugins: PluginOption[] | undefined, name: string): boolean =
     .some((plugin) => typeof plugin === 'object' && plugin !== null && 'name' in plugin && plugin.name === name)
 
 const config: StorybookConfig = {
-  stories: ['../packages/*/src/**/*.stories.@(ts|tsx)', '../apps/demo/src/**/*.stories.@(ts|tsx)'],
+  // The guides that span the kit (docs/storybook), the pages and stories that sit next to what they show.
+  stories: [
+    '../docs/storybook/**/*.mdx',
+    '../packages/*/src/**/*.mdx',
+    '../packages/*/src/**/*.stories.@(ts|tsx)',
+    '../apps/demo/src/**/*.stories.@(ts|tsx)',
+  ],
   addons: ['@storybook/addon-docs', '@storybook/addon-vitest', '@storybook/addon-a11y'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true },
