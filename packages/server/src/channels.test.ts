@@ -148,6 +148,25 @@ describe('the endpoint on the sandbox: a switch of channel on resend', () => {
     expect((await call(handler, '/retry', { ...flowOf(sent), channel: 'voice' })).body).toMatchObject({ status: 'approved' })
   })
 
+  it('answers an early switch after a plain resend from the resend’s own deadline, counting nothing', async () => {
+    const { handler, outbox } = onSandbox({ limits: { sendsPerPhoneNumber: [{ max: 2, windowSeconds: 3600 }] } })
+    const sent = await call(handler, '/authentication', { phone_number: UK })
+    time += 30_000
+    const resent = await call(handler, '/retry', flowOf(sent))
+    expect(resent.body).toMatchObject({ status: 'approved', channel: 'sms' })
+    expect(resent.body.flow_token).toEqual(expect.any(String))
+    const flow = { ...flowOf(sent), flow_token: resent.body.flow_token }
+    time += 5_000
+    // Past the first deadline, before the resend's: denied with the resend's deadline, and no send counted.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const early = await call(handler, '/retry', { ...flow, channel: 'voice' })
+      expect(early.body).toMatchObject({ status: 'denied', next_retry_at: resent.body.next_retry_at, channel: 'sms' })
+    }
+    expect(outbox(UK)).toHaveLength(2)
+    time = Date.parse(String(resent.body.next_retry_at))
+    expect((await call(handler, '/retry', { ...flow, channel: 'voice' })).body).toMatchObject({ status: 'approved' })
+  })
+
   it('counts a switch on the number’s limits like a send, and a plain resend as before', async () => {
     const { handler } = onSandbox({
       limits: { sendsPerPhoneNumber: [{ max: 2, windowSeconds: 3600 }] },

@@ -56,9 +56,11 @@ export async function retry(ctx: RequestContext, body: unknown): Promise<Answer>
     throw channelRefused(error, channel, availableChannels)
   })
   const channelAfter = retried.status === 'approved' ? channel : current
-  // A new provider state, or a switch made: the flow token says so from now on, with the next resend deadline.
+  // A new provider state, a switch made, or a code sent again while another channel is on offer: the flow token says
+  // so from now on, with the next resend deadline (an early switch is answered from it, counting and sending nothing).
+  const renewed = availableChannels.length > 1 && retried.status === 'approved' && retried.nextRetryAt !== undefined
   const flowToken =
-    retried.state === undefined && channelAfter === current
+    retried.state === undefined && channelAfter === current && !renewed
       ? undefined
       : signFlowToken(
           {
