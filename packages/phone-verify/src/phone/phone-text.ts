@@ -4,6 +4,8 @@ export type { CountryCode }
 
 import { toAsciiDigits } from '../digits'
 
+export { countryName, searchCountries } from './country-search'
+
 /** A digit or a leading `+`: the characters the caret position is counted in. */
 const isSignificant = (text: string, index: number) => /\d/.test(text[index] ?? '') || (index === 0 && text[0] === '+')
 
@@ -74,49 +76,6 @@ export interface Country {
 /** A flag as two regional-indicator symbols: an emoji, no image, no network request. */
 export function flagOf(code: string): string {
   return String.fromCodePoint(...[...code.toUpperCase()].map((letter) => 0x1f1e6 + letter.charCodeAt(0) - 65))
-}
-
-const displayNames = new Map<string, Intl.DisplayNames | undefined>()
-
-/** The country's name in `locale`, through `Intl.DisplayNames`; the ISO code where the runtime has no names. */
-export function countryName(code: string, locale: string): string {
-  if (!displayNames.has(locale)) {
-    let names: Intl.DisplayNames | undefined
-    try {
-      names = new Intl.DisplayNames([locale, 'en'], { type: 'region' })
-    } catch {
-      names = undefined
-    }
-    displayNames.set(locale, names)
-  }
-  return displayNames.get(locale)?.of(code) ?? code
-}
-
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-
-/**
- * Countries matching a search: by name (any word start, accents ignored), dial code (`44`, `+44`) or ISO code (`gb`).
- * Best matches first: exact ISO code, exact dial code, name prefix, then the rest in list order.
- */
-export function searchCountries(countries: readonly Country[], query: string): Country[] {
-  const q = fold(toAsciiDigits(query).trim())
-  if (q === '') return [...countries]
-  const digits = q.replace(/^\+/, '')
-  const rank = (country: Country): number => {
-    const name = fold(country.name)
-    if (q.length === 2 && country.code.toLowerCase() === q) return 0
-    if (/^\d+$/.test(digits) && country.callingCode === digits) return country.primary ? 1 : 2
-    if (name.startsWith(q)) return 2
-    if (/^\d+$/.test(digits) && country.callingCode.startsWith(digits)) return 3
-    if (name.split(/[\s\-(),.'’]+/).some((word) => word.startsWith(q))) return 4
-    if (name.includes(q)) return 5
-    return -1
-  }
-  return countries
-    .map((country, index) => ({ country, index, rank: rank(country) }))
-    .filter((entry) => entry.rank >= 0)
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map((entry) => entry.country)
 }
 
 /**
