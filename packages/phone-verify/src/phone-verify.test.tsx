@@ -529,7 +529,8 @@ describe('PhoneVerify', () => {
     expect(phoneField()).toHaveValue('07700 900123')
     await act(async () => sends.shift()?.())
     await codeField()
-    expect(screen.getByText('+44 7700 900123')).toBeInTheDocument()
+    // Under the step's heading and in the announcement.
+    expect(screen.getAllByText('+44 7700 900123')).toHaveLength(2)
   })
 
   it('keeps the number on one line in the sent-to text', async () => {

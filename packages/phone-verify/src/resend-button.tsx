@@ -2,7 +2,8 @@ import type { Clock } from '@otpflow/core'
 import { useCountdown } from '@otpflow/react'
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef } from 'react'
 import { en } from './locales/en'
-import { createMessageFormat, type Messages } from './messages'
+import { createMessageFormat, type MessageFormat, type Messages } from './messages'
+import { isolateIn } from './phone/phone-number'
 import { composeHandlers } from './use-merged-ref'
 
 export type ResendButtonMessages = Pick<Messages, 'resendCode' | 'resendCodeIn' | 'resending' | 'noMoreCodes'>
@@ -62,7 +63,7 @@ export const ResendButton = forwardRef<HTMLButtonElement, ResendButtonProps>(fun
       : state === 'pending'
         ? messages.resending
         : state === 'waiting'
-          ? messages.resendCodeIn(seconds, createMessageFormat(locale))
+          ? countdownLabel(messages, seconds, createMessageFormat(locale))
           : messages.resendCode
   return (
     <button
@@ -84,3 +85,8 @@ export const ResendButton = forwardRef<HTMLButtonElement, ResendButtonProps>(fun
     </button>
   )
 })
+
+/** "Resend code in 0:27", the countdown kept left to right in any page direction. */
+function countdownLabel(messages: ResendButtonMessages, seconds: number, f: MessageFormat) {
+  return isolateIn(messages.resendCodeIn(seconds, f), f.countdown(seconds), 'countdown')
+}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { international } from './phone/phone-number'
+import { international, withNumber } from './phone/phone-number'
 import { usePhoneKit } from './phone/use-phone-kit'
 import { usePhoneVerify } from './phone-verify-context'
 import { announcementText } from './phone-verify-decisions'
@@ -11,10 +11,12 @@ export function StatusRegion(): ReactNode {
   // A number is announced once it can be read in groups ("+44 7700 900123"), not as one long figure.
   const phoneKit = usePhoneKit()
   const message = announcementText(announcement, messages, format, (e164) => (phoneKit ? international(e164) : undefined))
+  // The number inside it set apart left to right, whatever the strings do: see `isolateIn`.
+  const e164 = announcement && 'phoneNumber' in announcement ? announcement.phoneNumber : undefined
   const action = error?.action
   return (
     <VerifyStatus
-      message={message}
+      message={withNumber(message, e164 && phoneKit ? international(e164) : '')}
       error={error?.text}
       errorId={ids.error}
       className={classNames.status}

@@ -7,22 +7,27 @@ export const international = (e164: string | undefined): string =>
 
 /** A phone number inside text: kept on one line and left to right, in any page direction. */
 export function PhoneNumber({ children }: { children: string }): ReactNode {
-  return (
-    <bdi dir="ltr" data-scope="phone-verify" data-part="phone-number">
-      {children}
-    </bdi>
-  )
+  return isolateIn(children, children)
 }
 
-/** A message with the phone number in it, the number set apart as a {@link PhoneNumber}. */
-export function withNumber(text: string, number: string): ReactNode {
-  const at = number ? text.indexOf(number) : -1
+/**
+ * A message with a value in it (a phone number, a countdown), the value set apart left to right in a `<bdi>`. The
+ * kit does it, not each language's strings: an app's own wording, or a string without isolating characters, on a
+ * right-to-left page would otherwise draw `+20 7700900123` as `7700900123 20+`.
+ */
+export function isolateIn(text: string, value: string, part = 'phone-number'): ReactNode {
+  const at = value ? text.indexOf(value) : -1
   if (at < 0) return text
   return (
     <>
       {text.slice(0, at)}
-      <PhoneNumber>{number}</PhoneNumber>
-      {text.slice(at + number.length)}
+      <bdi dir="ltr" data-scope="phone-verify" data-part={part}>
+        {value}
+      </bdi>
+      {text.slice(at + value.length)}
     </>
   )
 }
+
+/** A message with the phone number in it, the number set apart as a {@link PhoneNumber}. */
+export const withNumber = (text: string, number: string): ReactNode => isolateIn(text, number)
