@@ -35,7 +35,9 @@ export interface ChannelOfferProps extends Omit<ComponentPropsWithoutRef<'div'>,
   pendingChannel?: OtpChannel | undefined
   /** Called with the channel of the button pressed (`flow.resend({ channel })`). */
   onSelect: (channel: OtpChannel) => void
+  /** The buttons' words. @default English */
   messages?: Partial<ChannelOfferMessages>
+  /** Disables every button. @default false */
   disabled?: boolean
   /** Class of each button. */
   buttonClassName?: string

@@ -72,7 +72,9 @@ export interface PhoneVerifyProps {
   autoSubmit?: boolean
   /** Disables every control. @default false */
   disabled?: boolean
+  /** Class of the root element, beside `classNames.root`. */
   className?: string
+  /** A class for each part, added to its `data-part` hooks; one class wins over the stylesheet. */
   classNames?: PhoneVerifyClassNames
   /** Leaves out the stylesheet's rules (the `data-*` hooks stay). @default false */
   unstyled?: boolean

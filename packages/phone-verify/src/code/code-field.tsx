@@ -38,6 +38,7 @@ export interface CodeFieldProps
   rootClassName?: string
   /** Class of each slot. */
   slotClassName?: string
+  /** The input's own change event, before the text is cleaned; `onValueChange` gets the cleaned code. */
   onChange?: (event: ChangeEvent<HTMLInputElement>) => void
 }
 

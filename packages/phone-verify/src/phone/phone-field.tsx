@@ -27,11 +27,13 @@ export interface PhoneFieldProps
   value?: string
   /** The initial text, uncontrolled. Any form is accepted (`+44 7700 900123`, `07700 900123`…) and normalized. */
   defaultValue?: string
+  /** Called on every change with the shown text, its country and, once it has a possible length, its E.164 number. */
   onValueChange?: (details: PhoneValueDetails) => void
   /** The chosen country: national numbers are read and formatted for it. */
   country: CountryCode | undefined
   /** Called when a typed, pasted or autofilled international number belongs to another country. */
   onCountryChange?: (country: CountryCode) => void
+  /** The input's own change event, before the text is formatted; `onValueChange` gets the result. */
   onChange?: (event: ChangeEvent<HTMLInputElement>) => void
 }
 
