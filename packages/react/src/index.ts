@@ -1,6 +1,6 @@
 'use client'
 export { type OtpFlowContextValue, OtpFlowProvider, type OtpFlowProviderProps, useOtpFlowContext } from './otp-flow-provider'
-export type { ResendOptions } from './resend-options'
+export type { ResendOptions, SendOptions } from './resend-options'
 export { type UseCountdownOptions, useCountdown } from './use-countdown'
 export {
   type CaptchaOption,

@@ -8,3 +8,12 @@ export interface ResendOptions {
    */
   channel?: OtpChannel | undefined
 }
+
+/** What `send()` takes besides the number. */
+export interface SendOptions {
+  /**
+   * The channel of the first code (`'voice'`, `'whatsapp'`), when the endpoint offers it for the number (else it
+   * answers `unsupported_channel`). Without it the endpoint uses its first channel, SMS unless configured otherwise.
+   */
+  channel?: OtpChannel | undefined
+}

@@ -57,6 +57,15 @@ afterEach(async () => {
 })
 
 describe('useOtpFlow: channels, against the endpoint on loopback', () => {
+  it('sends the first code by a call with send(number, { channel })', async () => {
+    const { result, provider } = await startEndpoint()
+    act(() => result.current.send(PHONE, { channel: 'voice' }))
+    await waitFor(() => expect(result.current.status).toBe('awaitingCode'))
+    expect(result.current).toMatchObject({ channel: 'voice' })
+    expect(requests[0]).toContain('"channel":"voice"')
+    expect(provider.sandbox.outbox.messages().at(-1)).toMatchObject({ phoneNumber: PHONE, channel: 'voice' })
+  })
+
   it('says the channel in use and the channels on offer, and switches to a call with resend({ channel })', async () => {
     const { result, provider } = await startEndpoint({ resendDelays: [0] })
     act(() => result.current.send(PHONE))

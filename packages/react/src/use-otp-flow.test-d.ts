@@ -1,6 +1,7 @@
 import type { CaptchaChallenge, OtpChannel, OtpError } from '@otpflow/core'
 import type { FlowStatus, ResendStatus } from '@otpflow/core/flow'
 import { describe, expectTypeOf, it } from 'vitest'
+import type { SendOptions } from './resend-options'
 import type { UseOtpFlowResult, UseOtpFlowResultOf } from './use-otp-flow'
 
 declare const flow: UseOtpFlowResult
@@ -102,7 +103,7 @@ describe('UseOtpFlowResult', () => {
   })
 
   it('has the actions in every state', () => {
-    expectTypeOf(flow.send).toEqualTypeOf<(phoneNumber: string) => void>()
+    expectTypeOf(flow.send).toEqualTypeOf<(phoneNumber: string, options?: SendOptions) => void>()
     expectTypeOf(flow.checkCode).toEqualTypeOf<(code: string) => void>()
     // The deprecated name of checkCode, kept for one minor version.
     expectTypeOf(flow.submitCode).toEqualTypeOf<(code: string) => void>()

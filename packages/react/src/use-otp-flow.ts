@@ -5,6 +5,7 @@ import {
   type Clock,
   type CreateAuthenticationResult,
   isOtpError,
+  type OtpChannel,
   OtpError,
   type RetryResult,
   systemClock,
@@ -23,7 +24,7 @@ import {
 import { useMutation } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useOtpFlowContext } from './otp-flow-provider'
-import type { ResendOptions } from './resend-options'
+import type { ResendOptions, SendOptions } from './resend-options'
 import { forgetAllSessions, loadActiveSession, loadSession, loadVerifiedRecord, saveFlowState } from './session-persistence'
 
 /* ---- Types ---- */
@@ -109,9 +110,10 @@ export interface UseOtpFlowOptions {
 export interface UseOtpFlowActions {
   /**
    * Sends a code to an E.164 number. Ignored while a code is pending; resumes a live authentication of the same number.
-   * Once verified, verifies again (a new code, then a new proof).
+   * Once verified, verifies again (a new code, then a new proof). `send(number, { channel: 'voice' })` asks for the
+   * first code by a call (or on WhatsApp) when the endpoint offers it.
    */
-  send: (phoneNumber: string) => void
+  send: (phoneNumber: string, options?: SendOptions) => void
   /** Checks a code. Ignored while checking, for the code just rejected, and with no attempts left. */
   checkCode: (code: string) => void
   /** @deprecated Use `checkCode`, the same action under the word the flow uses for it everywhere else. */
@@ -206,6 +208,7 @@ function humanCheckError(error: unknown): OtpError {
 interface SendVariables {
   phoneNumber: string
   captchaToken: string | undefined
+  channel: OtpChannel | undefined
   signal: AbortSignal
 }
 
@@ -246,8 +249,15 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
   const sendMutation = useMutation(
     {
       ...MUTATION_DEFAULTS,
-      mutationFn: ({ phoneNumber, captchaToken, signal }: SendVariables) =>
-        client.createAuthentication(captchaToken === undefined ? { phoneNumber } : { phoneNumber, captchaToken }, { signal }),
+      mutationFn: ({ phoneNumber, captchaToken, channel, signal }: SendVariables) =>
+        client.createAuthentication(
+          {
+            phoneNumber,
+            ...(captchaToken === undefined ? {} : { captchaToken }),
+            ...(channel === undefined ? {} : { channel }),
+          },
+          { signal },
+        ),
     },
     queryClient,
   )
@@ -341,9 +351,9 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
       const { previous, next } = store.dispatch(event)
       if (next === previous) return
       if (next.status === 'sending' && next.reason === 'send') {
-        const { phoneNumber, captchaToken } = next
+        const { phoneNumber, captchaToken, channel } = next
         run<CreateAuthenticationResult>(
-          (signal) => latest.current.mutations.send({ phoneNumber, captchaToken, signal }),
+          (signal) => latest.current.mutations.send({ phoneNumber, captchaToken, channel, signal }),
           (result) => ({ type: 'SEND_SUCCEEDED', result }),
           (error) => ({ type: 'SEND_FAILED', error }),
         )
@@ -398,7 +408,13 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
 
     const persisting = () => (latest.current.options.persist ?? 'session') === 'session'
     const actions: UseOtpFlowActions = {
-      send: (phoneNumber) => dispatch({ type: 'SEND', phoneNumber, known: persisting() ? loadSession(phoneNumber) : undefined }),
+      send: (phoneNumber: string, options?: SendOptions) =>
+        dispatch({
+          type: 'SEND',
+          phoneNumber,
+          known: persisting() ? loadSession(phoneNumber) : undefined,
+          channel: options?.channel,
+        }),
       checkCode: (code) => dispatch({ type: 'CHECK', code }),
       submitCode: (code) => dispatch({ type: 'CHECK', code }),
       // Also bound as an event handler (`onClick={flow.resend}`): only a `channel` of the argument is read.

@@ -99,6 +99,8 @@ export interface SendingState {
   phoneNumber: string
   /** The token of the human check just passed, sent with this send (`captchaToken`). */
   captchaToken?: string
+  /** The channel asked for (`send(number, { channel })`, or a new code after expiry asked on a channel). */
+  channel?: OtpChannel | undefined
 }
 
 /**
@@ -117,6 +119,8 @@ export interface HumanCheckState {
    * token (`captcha_required` again); `undefined` on the first ask.
    */
   error: OtpError | undefined
+  /** The channel the send asked for, kept for the send the passed check makes. */
+  channel?: OtpChannel | undefined
 }
 
 export interface ResendingState extends FlowSession {
@@ -214,7 +218,7 @@ export const initialFlowState: IdleState = { status: 'idle', phoneNumber: undefi
 /** Everything that can happen to the flow. `*_SUCCEEDED` / `*_FAILED` carry the answer of the request a state started. */
 export type FlowEvent =
   /** The user asks for a code. `known` is a live authentication for this number found elsewhere (e.g. session storage). */
-  | { type: 'SEND'; phoneNumber: string; known?: FlowSession | undefined }
+  | { type: 'SEND'; phoneNumber: string; known?: FlowSession | undefined; channel?: OtpChannel | undefined }
   | { type: 'SEND_SUCCEEDED'; result: CreateAuthenticationResult }
   | { type: 'SEND_FAILED'; error: OtpError }
   /** The human check was passed: its token goes with the send, to the same number. */
@@ -364,6 +368,9 @@ function tooManyChecks(phoneNumber: string, message: string): BlockedState {
   return { status: 'blocked', phoneNumber, cause: 'check', error: new OtpError('rate_limited', message), until: undefined }
 }
 
+/** `{ channel }` when one was asked for; nothing otherwise, so states without a channel stay as they were. */
+const channelOf = (channel: OtpChannel | undefined) => (channel === undefined ? {} : { channel })
+
 function expired(phoneNumber: string): ExpiredState {
   return { status: 'expired', phoneNumber, error: new OtpError('expired', 'The code has expired') }
 }
@@ -459,6 +466,7 @@ function onSendFailed(state: SendingState, error: OtpError, context: FlowContext
           phoneNumber,
           challenge: error.captcha,
           error: state.captchaToken === undefined ? undefined : error,
+          ...channelOf(state.channel),
         }
       }
       return { status: 'error', phoneNumber, error }
@@ -618,7 +626,7 @@ export function transition(state: FlowState, event: FlowEvent | CodeSubmittedEve
       ) {
         return awaitingCode(candidate, now, undefined, undefined)
       }
-      return { status: 'sending', reason: 'send', phoneNumber: event.phoneNumber }
+      return { status: 'sending', reason: 'send', phoneNumber: event.phoneNumber, ...channelOf(event.channel) }
     }
     case 'SEND_SUCCEEDED':
       if (state.status !== 'sending' || state.reason !== 'send') return state
@@ -628,7 +636,13 @@ export function transition(state: FlowState, event: FlowEvent | CodeSubmittedEve
       return onSendFailed(state, event.error, context)
     case 'HUMAN_CHECK_PASSED':
       if (state.status !== 'humanCheck' || event.token === '') return state
-      return { status: 'sending', reason: 'send', phoneNumber: state.phoneNumber, captchaToken: event.token }
+      return {
+        status: 'sending',
+        reason: 'send',
+        phoneNumber: state.phoneNumber,
+        captchaToken: event.token,
+        ...channelOf(state.channel),
+      }
     case 'HUMAN_CHECK_FAILED':
       if (state.status !== 'humanCheck') return state
       return { ...state, error: event.error }
@@ -651,7 +665,9 @@ export function transition(state: FlowState, event: FlowEvent | CodeSubmittedEve
       if (state.status !== 'checking') return state
       return afterRequestFailed(sessionOf(state) as FlowSession, event.error, now, state.lastRejectedCode)
     case 'RESEND':
-      if (state.status === 'expired') return { status: 'sending', reason: 'send', phoneNumber: state.phoneNumber }
+      // After expiry a new code is sent, on the channel asked for if any (the expired state knows no offer to check).
+      if (state.status === 'expired')
+        return { status: 'sending', reason: 'send', phoneNumber: state.phoneNumber, ...channelOf(event.channel) }
       if (state.status !== 'awaitingCode' || resendStatusOf(state, now) !== 'available') return state
       // A channel not on offer costs no request, as a resend before its deadline.
       if (
