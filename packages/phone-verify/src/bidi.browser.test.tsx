@@ -3,6 +3,7 @@ import { render } from '@testing-library/react'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { ar } from './locales/ar'
+import { fa } from './locales/fa'
 import { he } from './locales/he'
 import type { Messages, MessagesOverride } from './messages'
 import { CountryPicker } from './phone/country-picker'
@@ -66,6 +67,7 @@ describe('numbers on right-to-left pages, as Chromium draws them', () => {
   it.each([
     ['Arabic', ar],
     ['Hebrew', he],
+    ['Persian', fa],
   ])('reads +20 7700900123, a number the kit cannot write in groups, left to right on the %s page', async (_, messages) => {
     const sandbox = mountOnRtlPage(messages)
     await userEvent.fill(page.getByLabelText(messages.phoneNumber), '07700900123')
@@ -84,6 +86,7 @@ describe('numbers on right-to-left pages, as Chromium draws them', () => {
   it.each([
     ['Arabic', ar, (number: string) => `أرسلنا الرمز إلى ${number}`],
     ['Hebrew', he, (number: string) => `שלחנו את הקוד אל ${number}`],
+    ['Persian', fa, (number: string) => `کد را به ${number} فرستادیم`],
   ])(
     "reads the number left to right on the %s page in an app's own strings, which set no isolation",
     async (_, messages, sent) => {

@@ -16,7 +16,7 @@ export function StatusRegion(): ReactNode {
   const action = error?.action
   return (
     <VerifyStatus
-      message={withNumber(message, e164 && phoneKit ? international(e164) : '')}
+      message={withNumber(message, international(e164))}
       error={error?.text}
       errorId={ids.error}
       className={classNames.status}

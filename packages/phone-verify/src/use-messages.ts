@@ -12,13 +12,29 @@ import {
 
 const warnedLocales = new Set<string>()
 
+/** The languages `@otpflow/phone-verify/locales/<code>` ships. */
+const SHIPPED = ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl', 'tr', 'ru', 'uk', 'ar', 'he', 'fa', 'hi', 'id', 'vi', 'ja', 'ko']
+
+/** The shipped import for a locale: its language, or Chinese by its script (`zh-TW` → `zh-Hant`). */
+function shippedImport(locale: string): string | undefined {
+  const language = languageOf(locale)
+  if (language !== 'zh') return SHIPPED.includes(language) ? language : undefined
+  try {
+    return new Intl.Locale(locale.replace(/_/g, '-')).maximize().script === 'Hant' ? 'zh-Hant' : 'zh-Hans'
+  } catch {
+    return 'zh-Hans'
+  }
+}
+
 /** Says once per locale that its strings are missing, and what to import. */
 function warnMissingMessages(locale: string, messagesLocale: string): void {
   const language = languageOf(locale)
   if (language === languageOf(messagesLocale) || warnedLocales.has(locale)) return
   warnedLocales.add(locale)
-  const fix = ['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'].includes(language)
-    ? `import { ${language} } from '@otpflow/phone-verify/locales/${language}' and pass messages={${language}}`
+  const shipped = shippedImport(locale)
+  const name = shipped?.replace('-', '')
+  const fix = shipped
+    ? `import { ${name} } from '@otpflow/phone-verify/locales/${shipped}' and pass messages={${name}}`
     : `pass a complete Messages object with locale: '${language}' as messages`
   console.warn(
     `[@otpflow/phone-verify] <PhoneVerify locale="${locale}"> has no messages in that language, so its strings stay in "${messagesLocale}": ${fix}.`,

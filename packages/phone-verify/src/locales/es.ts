@@ -34,8 +34,17 @@ export const es: Messages = {
   sendNewCode: 'Enviar un código nuevo',
   verified: 'Número de teléfono verificado',
   verifyAgain: 'Volver a verificar',
-  attemptsLeft: (count, f) =>
-    f.plural(count) === 'one' ? `Queda ${f.number(count)} intento.` : `Quedan ${f.number(count)} intentos.`,
+  // Spanish has one, other, and many for round millions ("1.000.000 de intentos").
+  attemptsLeft: (count, f) => {
+    switch (f.plural(count)) {
+      case 'one':
+        return `Queda ${f.number(count)} intento.`
+      case 'many':
+        return `Quedan ${f.number(count)} de intentos.`
+      default:
+        return `Quedan ${f.number(count)} intentos.`
+    }
+  },
   errors: {
     invalidNumber: 'Introduce un número de teléfono válido.',
     notVerified: 'Verifica tu número de teléfono.',

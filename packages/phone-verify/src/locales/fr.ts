@@ -34,8 +34,17 @@ export const fr: Messages = {
   sendNewCode: 'Envoyer un nouveau code',
   verified: 'Numéro de téléphone vérifié',
   verifyAgain: 'Vérifier de nouveau',
-  attemptsLeft: (count, f) =>
-    f.plural(count) === 'one' ? `${f.number(count)} essai restant.` : `${f.number(count)} essais restants.`,
+  // French has one (0 and 1), other, and many for round millions ("1 000 000 d’essais").
+  attemptsLeft: (count, f) => {
+    switch (f.plural(count)) {
+      case 'one':
+        return `${f.number(count)} essai restant.`
+      case 'many':
+        return `${f.number(count)} d’essais restants.`
+      default:
+        return `${f.number(count)} essais restants.`
+    }
+  },
   errors: {
     invalidNumber: 'Saisissez un numéro de téléphone valide.',
     notVerified: 'Vérifiez votre numéro de téléphone.',

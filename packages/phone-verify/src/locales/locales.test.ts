@@ -32,17 +32,25 @@ describe('locales', () => {
     for (const [name, messages] of Object.entries(locales)) expect(messages.locale).toBe(name)
   })
 
-  it('sets right-to-left for Arabic and Hebrew only', () => {
-    const rtl = Object.entries(locales)
-      .filter(([, messages]) => messages.dir === 'rtl')
-      .map(([name]) => name)
-    expect(rtl.sort()).toEqual(['ar', 'he'])
-  })
-
   it('picks the language of a regional tag and falls back to English', () => {
     expect(messagesFor('fr-CA')).toBe(locales.fr)
     expect(messagesFor('pt_BR')).toBe(locales.pt)
-    expect(messagesFor('ja')).toBe(en)
+    expect(messagesFor('ja-JP')).toBe(locales.ja)
+    expect(messagesFor('sw')).toBe(en)
+    expect(messagesFor('not a tag')).toBe(en)
+  })
+
+  it.each([
+    ['zh', 'zh-Hans'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh-SG', 'zh-Hans'],
+    ['zh-Hans-HK', 'zh-Hans'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh_HK', 'zh-Hant'],
+    ['zh-MO', 'zh-Hant'],
+    ['zh-Hant', 'zh-Hant'],
+  ] as const)('picks Chinese by its script: %s reads %s', (tag, name) => {
+    expect(messagesFor(tag)).toBe(locales[name])
   })
 
   it('formats countdowns and waits for the locale', () => {

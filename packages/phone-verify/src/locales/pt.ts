@@ -34,8 +34,17 @@ export const pt: Messages = {
   sendNewCode: 'Enviar um novo código',
   verified: 'Número de telefone verificado',
   verifyAgain: 'Verificar novamente',
-  attemptsLeft: (count, f) =>
-    f.plural(count) === 'one' ? `Resta ${f.number(count)} tentativa.` : `Restam ${f.number(count)} tentativas.`,
+  // Portuguese has one (0 and 1), other, and many for round millions ("1.000.000 de tentativas").
+  attemptsLeft: (count, f) => {
+    switch (f.plural(count)) {
+      case 'one':
+        return `Resta ${f.number(count)} tentativa.`
+      case 'many':
+        return `Restam ${f.number(count)} de tentativas.`
+      default:
+        return `Restam ${f.number(count)} tentativas.`
+    }
+  },
   errors: {
     invalidNumber: 'Digite um número de telefone válido.',
     notVerified: 'Verifique seu número de telefone.',

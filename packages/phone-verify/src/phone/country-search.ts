@@ -35,7 +35,7 @@ export function foldForSearch(text: string): string {
 // name in its own main language, "Deutschland", "日本", comes from `Intl.DisplayNames`), one a line; a word of a long
 // name finds it too ("Burma" in "Myanmar (Burma)", "Emirates", "Macedonia", "Korea").
 const EVERYDAY_NAMES: Partial<Record<string, string>> = {
-  GB: 'UK\nEngland\nScotland\nWales\nBritain',
+  GB: 'UK\nEngland\nBritain',
   US: 'USA\nAmerica',
   AE: 'UAE',
   NL: 'Holland',
