@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { DEMO_LOCALES } from '../src/i18n'
 import { checkStep, latestCode, launchChromium, type RunningDemo, startDemo } from './harness'
 
 // The page's own layout, measured in Chromium against the production build.
@@ -42,7 +43,8 @@ describe('on a phone', () => {
         return { text: anchor.textContent, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 }
       }),
     )
-    expect(links.length).toBe(10)
+    // The home link, the two demo pages and one link per shipped language.
+    expect(links.length).toBe(3 + DEMO_LOCALES.length)
     const small = links.filter((link) => link.width < 24 || link.height < 24)
     expect(small, 'links smaller than 24 × 24 px').toEqual([])
     await checkStep(page, `header-targets-${locale}`)

@@ -1,3 +1,4 @@
+import { locales } from '@otpflow/phone-verify/locales'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { checkStep, latestCode, openDemoPerTest, type RunningDemo } from './harness'
@@ -149,8 +150,8 @@ describe('signup page, in Chromium against the production build', () => {
 
   it('can be completed with the keyboard alone', async () => {
     await page.goto(`${demo.url}/`)
-    // Tab from the top of the page to the first field of the form.
-    for (let presses = 0; presses < 20 && (await focusedAttribute('autocomplete')) !== 'name'; presses++)
+    // Tab from the top of the page, past the header's links (one per language), to the first field of the form.
+    for (let presses = 0; presses < 40 && (await focusedAttribute('autocomplete')) !== 'name'; presses++)
       await page.keyboard.press('Tab')
     expect(await focusedAttribute('autocomplete')).toBe('name')
     await page.keyboard.type('Grace Hopper')
@@ -212,17 +213,18 @@ describe('signup page, in Chromium against the production build', () => {
 })
 
 describe('every language and colour scheme', () => {
-  it('serves each shipped locale from the switcher, right to left for Arabic and Hebrew, with no axe violation', async () => {
+  it('serves each shipped locale from the switcher, right to left for Arabic, Hebrew and Persian, with no axe violation', async () => {
     await page.goto(`${demo.url}/`)
     const switcher = page.getByRole('navigation', { name: 'Language' })
     const links = await switcher
       .getByRole('link')
       .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('hreflang')))
-    expect(links).toEqual(['en', 'fr', 'de', 'es', 'pt', 'ar', 'he'])
+    expect(links).toEqual(Object.keys(locales))
+    expect(links).toHaveLength(21)
     for (const locale of links) {
       await page.goto(`${demo.url}/?locale=${locale}`)
       await page.locator(`[data-scope="phone-verify"][data-part="root"][lang="${locale}"]`).waitFor()
-      const expected = locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr'
+      const expected = locale === 'ar' || locale === 'he' || locale === 'fa' ? 'rtl' : 'ltr'
       expect(await page.locator('html').getAttribute('dir')).toBe(expected)
       expect(await page.locator('[data-scope="phone-verify"][data-part="root"]').getAttribute('dir')).toBe(expected)
       await checkStep(page, `locale-${locale}`)
