@@ -905,6 +905,13 @@ describe('PhoneVerify languages', () => {
     expect(warn).toHaveBeenCalledTimes(1)
   })
 
+  it('reads a locale written with an underscore (es_MX, as some servers write it) as es-MX instead of failing', () => {
+    const { container } = setup({ locale: 'es_MX', messages: es })
+    expect(container.querySelector('[data-part="root"]')).toHaveAttribute('lang', 'es-MX')
+    // The country names are Spanish ones, from Intl.DisplayNames.
+    expect(screen.getByRole('combobox', { name: es.country })).toHaveAttribute('title', 'Reino Unido')
+  })
+
   it('shows English with the locale’s formats when the locale has no messages, and says once what to import', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const first = setup({ locale: 'ar-EG' })

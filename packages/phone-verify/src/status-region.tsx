@@ -12,7 +12,7 @@ export function StatusRegion(): ReactNode {
   const phoneKit = usePhoneKit()
   const message = announcementText(announcement, messages, format, (e164) => (phoneKit ? international(e164) : undefined))
   // The number inside it set apart left to right, whatever the strings do: see `isolateIn`.
-  const e164 = announcement && 'phoneNumber' in announcement ? announcement.phoneNumber : undefined
+  const e164 = (announcement as { phoneNumber?: string } | undefined)?.phoneNumber
   const action = error?.action
   return (
     <VerifyStatus

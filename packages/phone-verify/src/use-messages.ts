@@ -65,7 +65,8 @@ export function useMessages(
   localeProp: string | undefined,
 ): { messages: Messages; locale: string; format: MessageFormat } {
   const messages = useMemo(() => mergeMessages(en, override), [override])
-  const locale = localeProp ?? messages.locale
+  // `pt_BR`, as some servers write tags, is `pt-BR` to Intl, which throws on the underscore.
+  const locale = (localeProp ?? messages.locale).replace(/_/g, '-')
   // Bundlers replace `process.env.NODE_ENV`, so a production build drops the warning; where nothing replaced it and
   // there is no `process` (a plain ES module in a browser), it is off.
   if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
