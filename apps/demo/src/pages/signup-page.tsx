@@ -1,5 +1,6 @@
 import { createEndpointClient } from '@otpflow/core'
 import { PhoneVerify } from '@otpflow/phone-verify'
+import { vendorCaptcha } from '@otpflow/phone-verify/captcha'
 import { locales } from '@otpflow/phone-verify/locales'
 import '@otpflow/phone-verify/styles.css'
 import { type FormEvent, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react'
@@ -59,6 +60,9 @@ function useCodeStepNumber(container: RefObject<HTMLElement | null>, onChange: (
     }
   }, [container, onChange])
 }
+
+/** The human check the endpoint may ask for (OTP_CAPTCHA and its keys): nothing of it loads until it does. */
+const captcha = vendorCaptcha()
 
 /** A realistic signup form: the verification token rides along in the form's hidden `phone_token` input. */
 export function SignupPage({ locale, t, onSent, onCodeStep }: SignupPageProps) {
@@ -121,7 +125,7 @@ export function SignupPage({ locale, t, onSent, onCodeStep }: SignupPageProps) {
           <label htmlFor={emailId}>{t.email}</label>
           <input id={emailId} name="email" type="email" autoComplete="email" required />
         </div>
-        <PhoneVerify client={client} messages={locales[locale]} name="phone_token" />
+        <PhoneVerify client={client} messages={locales[locale]} name="phone_token" captcha={captcha} />
         <button type="submit" className="demo-button" aria-disabled={busy || undefined}>
           {busy ? t.creatingAccount : t.createAccount}
         </button>

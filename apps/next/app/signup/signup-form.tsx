@@ -2,6 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { createEndpointClient, type OtpContract } from '@otpflow/core'
+import { vendorCaptcha } from '@otpflow/phone-verify/captcha'
 import { createPhoneVerifyFieldSchema, PhoneVerifyField } from '@otpflow/phone-verify/react-hook-form'
 import { type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState, useTransition } from 'react'
 import { useForm } from 'react-hook-form'
@@ -17,6 +18,8 @@ const signupFormSchema = z.object({
   phone: createPhoneVerifyFieldSchema({ message: 'Verify your phone number: send a code and enter it.' }),
 })
 type SignupInput = z.input<typeof signupFormSchema>
+/** The human check the endpoint may ask for (OTP_CAPTCHA): nothing of it loads until it does. */
+const captcha = vendorCaptcha()
 type SignupValues = z.output<typeof signupFormSchema>
 
 /** The endpoint's client, telling the page when a code was just sent or resent (when the sandbox inbox reads again). */
@@ -136,7 +139,7 @@ export function SignupForm({ sandbox }: SignupFormProps) {
             {errors.email?.message}
           </p>
         </div>
-        <PhoneVerifyField control={control} name="phone" client={client} />
+        <PhoneVerifyField control={control} name="phone" client={client} captcha={captcha} />
         <button type="submit" className="button" aria-disabled={pending || undefined}>
           {pending ? 'Creating your account…' : 'Create account'}
         </button>
