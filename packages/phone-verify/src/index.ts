@@ -21,6 +21,7 @@ export type { PhoneKit } from './phone/phone-engine'
 export { PhoneField, type PhoneFieldProps, type PhoneValueDetails } from './phone/phone-field'
 export type { NormalizedPhone } from './phone/phone-logic'
 export { type Country, type CountryCode, flagOf, guessCountry, searchCountries } from './phone/phone-text'
+export { usePhoneFormat } from './phone/use-phone-format'
 export { PhoneVerify, type PhoneVerifyClassNames, type PhoneVerifyProps } from './phone-verify'
 export {
   type Announcement,

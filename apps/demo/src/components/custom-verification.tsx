@@ -1,7 +1,7 @@
 import { type ErrorGroup, errorGroup, type KnownOtpErrorCode, type OtpContract, type OtpErrorCode } from '@otpflow/core'
+import { usePhoneFormat } from '@otpflow/phone-verify'
 import { OtpFlowProvider, useCountdown, useOtpFlow } from '@otpflow/react'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { usePhoneFormat } from '../phone-format'
 import './custom-verification.css'
 import { CUSTOM_STRINGS, type CustomStrings } from './custom-verification-strings'
 

@@ -1,6 +1,6 @@
+import { usePhoneFormat } from '@otpflow/phone-verify'
 import { useCallback, useEffect, useId, useState } from 'react'
 import type { DemoStrings } from '../i18n'
-import { usePhoneFormat } from '../phone-format'
 
 export interface SandboxInboxProps {
   t: DemoStrings

@@ -1,11 +1,10 @@
 import { createEndpointClient } from '@otpflow/core'
-import { PhoneVerify } from '@otpflow/phone-verify'
+import { PhoneVerify, usePhoneFormat } from '@otpflow/phone-verify'
 import { vendorCaptcha } from '@otpflow/phone-verify/captcha'
 import { locales } from '@otpflow/phone-verify/locales'
 import '@otpflow/phone-verify/styles.css'
 import { type FormEvent, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { DemoLocale, DemoStrings } from '../i18n'
-import { usePhoneFormat } from '../phone-format'
 import { reportSends } from '../sandbox-client'
 
 export interface SignupPageProps {

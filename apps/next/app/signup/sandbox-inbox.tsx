@@ -1,7 +1,7 @@
 'use client'
 
+import { usePhoneFormat } from '@otpflow/phone-verify'
 import { useEffect, useId, useState } from 'react'
-import { usePhoneFormat } from '../../lib/use-phone-format'
 
 export interface SandboxInboxProps {
   /** The E.164 number whose code step is on screen; nothing is shown on the other steps. */

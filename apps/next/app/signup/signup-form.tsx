@@ -2,12 +2,12 @@
 
 import { zodResolver } from '@hookform/resolvers/zod'
 import { createEndpointClient, type OtpContract } from '@otpflow/core'
+import { usePhoneFormat } from '@otpflow/phone-verify'
 import { vendorCaptcha } from '@otpflow/phone-verify/captcha'
 import { createPhoneVerifyFieldSchema, PhoneVerifyField } from '@otpflow/phone-verify/react-hook-form'
 import { type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState, useTransition } from 'react'
 import { useForm } from 'react-hook-form'
 import { z } from 'zod'
-import { usePhoneFormat } from '../../lib/use-phone-format'
 import { createAccount, type SignupResult } from './actions'
 import { SandboxInbox } from './sandbox-inbox'
 import { accountFields } from './signup-schema'
