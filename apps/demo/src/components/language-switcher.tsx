@@ -5,19 +5,31 @@ export interface LanguageSwitcherProps {
   label: string
 }
 
-/** One link per shipped locale, each named in its own language (the way people look for theirs). */
+/**
+ * The page's language, and behind it one link per shipped locale, each named in its own language (the way people look
+ * for theirs). Folded into one disclosure, so the header stays one line on a phone and the keyboard passes it with a
+ * single Tab.
+ */
 export function LanguageSwitcher({ current, label }: LanguageSwitcherProps) {
   return (
     <nav aria-label={label} className="demo-languages">
-      <ul>
-        {DEMO_LOCALES.map((locale) => (
-          <li key={locale}>
-            <a href={`?locale=${locale}`} hrefLang={locale} lang={locale} aria-current={locale === current ? 'true' : undefined}>
-              {DEMO_STRINGS[locale].languageName}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <details>
+        <summary lang={current}>{DEMO_STRINGS[current].languageName}</summary>
+        <ul>
+          {DEMO_LOCALES.map((locale) => (
+            <li key={locale}>
+              <a
+                href={`?locale=${locale}`}
+                hrefLang={locale}
+                lang={locale}
+                aria-current={locale === current ? 'true' : undefined}
+              >
+                {DEMO_STRINGS[locale].languageName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
     </nav>
   )
 }
