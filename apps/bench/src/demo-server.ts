@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { outRoot } from './fixtures.ts'
@@ -37,14 +37,15 @@ export async function buildDemo(outName = 'demo'): Promise<DemoBuild> {
 
 /**
  * The same bundled server with another client folder: `clientDir`'s build is copied to `.fixtures-out/<outName>/client`
- * and the demo's `start.js` beside it, so a page served this way goes through exactly the demo's server code.
+ * and the demo's server folder (`start.js` and its chunks) beside it, so a page served this way goes through exactly the demo's server code.
  */
 export function withClient(demo: DemoBuild, clientDir: string, outName: string): DemoBuild {
   const dir = join(outRoot, outName)
   rmSync(dir, { recursive: true, force: true })
-  mkdirSync(join(dir, 'server'), { recursive: true })
+  mkdirSync(dir, { recursive: true })
   cpSync(clientDir, join(dir, 'client'), { recursive: true })
-  cpSync(demo.serverEntry, join(dir, 'server', 'start.js'))
+  // The whole server folder: start.js imports chunks of its own (the Redis store, loaded only with REDIS_URL).
+  cpSync(dirname(demo.serverEntry), join(dir, 'server'), { recursive: true })
   return { dir, serverEntry: join(dir, 'server', 'start.js') }
 }
 
