@@ -1,4 +1,6 @@
-import { type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min'
+// The full metadata (server only): the same parse then tells the type of line (number screening) and the country of a
+// number on a shared calling code, so each request parses its number once.
+import { type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 
 /**
  * The one form of a phone number the endpoint works with, read once at the edge: E.164 as libphonenumber-js writes

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
+import { type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 
 /*
  * What the full metadata of libphonenumber-js (`max`, about 150 kB of JSON) says about a number: its type of line, its
@@ -66,11 +66,19 @@ export interface NumberFacts {
 }
 
 /** The facts of a number already in E.164 (`normalizePhoneNumber`'s form). */
-export function numberFacts(e164: string): NumberFacts {
-  const parsed = parsePhoneNumberFromString(e164)
+export function numberFacts(number: string | PhoneNumber): NumberFacts {
+  // A number the edge has already parsed (with the full metadata) is not parsed again.
+  const parsed = typeof number === 'string' ? parsePhoneNumberFromString(number) : number
+  const e164 = typeof number === 'string' ? number : number.number
   const callingCode = `+${parsed?.countryCallingCode ?? ''}`
+  // The type of line costs the most of the full metadata's patterns: worked out once, when it is first read (number
+  // screening on a send; a resend only needs the block and country).
+  let type: NumberType | undefined
   return {
-    type: parsed?.getType() ?? 'UNKNOWN',
+    get type() {
+      type ??= parsed?.getType() ?? 'UNKNOWN'
+      return type
+    },
     country: parsed?.country,
     callingCode,
     block: e164.slice(0, Math.max(callingCode.length, e164.length - BLOCK_DIGITS)),

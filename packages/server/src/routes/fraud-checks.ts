@@ -1,4 +1,5 @@
 import { isSandboxTestNumber } from '@otpflow/core/sandbox'
+import type { PhoneNumber } from 'libphonenumber-js/max'
 import { type DescribedAlert, describeAlert, type OtpAlert } from '../fraud/alerts'
 import { spendBudgets } from '../fraud/budgets'
 import { CaptchaUnavailableError } from '../fraud/captcha'
@@ -43,8 +44,9 @@ const isExempt = (ctx: RequestContext, phoneNumber: string) =>
  * Refuses a line type outside `allowedNumberTypes` with 400 `invalid_line`, logged as a warning; nothing is counted.
  * By default a fixed line passes when its code goes by a call (`channel`, the send's).
  */
-export function screenNumber(ctx: RequestContext, phoneNumber: string, channel: string): ScreenedNumber {
-  const facts = numberFacts(phoneNumber)
+export function screenNumber(ctx: RequestContext, parsed: PhoneNumber, channel: string): ScreenedNumber {
+  const phoneNumber = parsed.number
+  const facts = numberFacts(parsed)
   const exempt = isExempt(ctx, phoneNumber)
   const screening = ctx.config.fraud.allowedNumberTypes
   if (exempt || screening === undefined || screening.types.has(facts.type)) return { phoneNumber, facts, exempt }
@@ -222,10 +224,10 @@ export async function countGuardedSend(ctx: RequestContext, clearance: SendClear
  * send the guard let through. Read only: resends do not count as sends (a person who asks for the code again still
  * verifies once).
  */
-export async function guardResend(ctx: RequestContext, phoneNumber: string, now: number): Promise<void> {
+export async function guardResend(ctx: RequestContext, phoneNumber: string, now: number, facts?: NumberFacts): Promise<void> {
   const { guard } = ctx.config.fraud
   if (guard === undefined || isExempt(ctx, phoneNumber)) return
-  const figures = await readUnits(ctx.store, guardUnits(numberFacts(phoneNumber), guard), guard, now)
+  const figures = await readUnits(ctx.store, guardUnits(facts ?? numberFacts(phoneNumber), guard), guard, now)
   const tripped = figures.find((unit) => isTripped(unit.rule, unit.sends, unit.verifications))
   if (tripped === undefined) return
   const alert = await firstTripAlert(ctx.store, tripped, guard)

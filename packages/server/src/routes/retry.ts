@@ -1,4 +1,5 @@
 import { wireRetryRequestSchema } from '@otpflow/core'
+import { numberFacts } from '../fraud/number-facts'
 import type { Answer } from '../http/answer'
 import { providerContext, type RequestContext } from '../http/context'
 import { parseBody } from '../http/request-body'
@@ -43,10 +44,11 @@ export async function retry(ctx: RequestContext, body: unknown): Promise<Answer>
       },
     }
   }
-  await guardResend(ctx, flow.phoneNumber, now)
+  const facts = parsed === undefined ? undefined : numberFacts(parsed)
+  await guardResend(ctx, flow.phoneNumber, now, facts)
   // A switch counts on the number's limits like a send: a call or a WhatsApp message costs what a new code costs.
   await countSms(ctx, flow.phoneNumber, now, switched)
-  await spendSendBudgets(ctx, flow.phoneNumber, now)
+  await spendSendBudgets(ctx, flow.phoneNumber, now, facts)
 
   const toProvider = channelForProvider(channels, channel, switched)
   const retried = await callProvider(

@@ -32,7 +32,7 @@ export async function send(ctx: RequestContext, body: unknown): Promise<Answer> 
   checkChannel(input.channel, availableChannels)
   const channel = input.channel ?? availableChannels[0]
   if (channel === undefined) throw new HttpError('unsupported_region')
-  const screened = screenNumber(ctx, phoneNumber, channel)
+  const screened = screenNumber(ctx, parsed, channel)
   const now = clock.now()
   if (ctx.config.failOpen !== undefined) {
     ctx.store = ctx.config.failOpen.forRequest((reason) => {
