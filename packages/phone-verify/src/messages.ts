@@ -100,7 +100,8 @@ export interface Messages {
 export type MessagesOverride = Partial<Omit<Messages, 'errors'>> & { errors?: Partial<Messages['errors']> }
 
 /** Formatting helpers for `locale`, through `Intl`. */
-export function createMessageFormat(locale: string): MessageFormat {
+export function createMessageFormat(tag: string): MessageFormat {
+  const locale = intlLocale(tag)
   const numbers = new Intl.NumberFormat(locale)
   const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' })
@@ -117,6 +118,19 @@ export function createMessageFormat(locale: string): MessageFormat {
         ? relative.format(Math.max(1, Math.ceil(seconds)), 'second')
         : relative.format(Math.ceil(seconds / 60), 'minute'),
     plural: (count) => plurals.select(count),
+  }
+}
+
+/**
+ * A tag `Intl` takes: `pt_BR`, as some servers write tags, becomes `pt-BR`; a tag `Intl` still refuses falls back to
+ * English rather than throwing while the component renders.
+ */
+function intlLocale(tag: string): string {
+  const dashed = tag.replace(/_/g, '-')
+  try {
+    return Intl.getCanonicalLocales(dashed)[0] ?? 'en'
+  } catch {
+    return 'en'
   }
 }
 

@@ -16,6 +16,15 @@ describe('ResendButton', () => {
     vi.useRealTimers()
   })
 
+  it('takes a locale written with an underscore, as some servers write tags, and a malformed one, without throwing', () => {
+    const { rerender } = render(
+      <ResendButton availableAt={new Date(Date.now() + 30_000)} onResend={() => {}} locale="ar_EG" messages={locales.ar} />,
+    )
+    expect(screen.getByRole('button').textContent).toContain('٠:٣٠')
+    rerender(<ResendButton availableAt={new Date(Date.now() + 30_000)} onResend={() => {}} locale="not a tag!" />)
+    expect(screen.getByRole('button', { name: 'Resend code in 0:30' })).toBeDisabled()
+  })
+
   it('is disabled and named with its countdown until the deadline, then announces once and resends', () => {
     const onResend = vi.fn()
     const onAvailable = vi.fn()
