@@ -15,6 +15,7 @@ export interface ResendButtonProps extends Omit<ComponentPropsWithoutRef<'button
   remaining?: number | undefined
   /** A resend is in flight. @default false */
   pending?: boolean
+  /** Called on a click once the resend is available (never during the countdown, while pending or with none left). */
   onResend: () => void
   /** Called once when the countdown reaches zero (to announce "You can request a new code now"). */
   onAvailable?: () => void
@@ -22,6 +23,7 @@ export interface ResendButtonProps extends Omit<ComponentPropsWithoutRef<'button
   clock?: Clock
   /** Locale of the countdown's digits. @default "en" */
   locale?: string
+  /** The button's words; each one left out is English's (`resendCode`, `resendCodeIn`, `resending`, `noMoreCodes`). */
   messages?: Partial<ResendButtonMessages>
 }
 
