@@ -33,24 +33,27 @@ describe('on a phone', () => {
     ['/', 'en'],
     ['/', 'ar'],
     ['/custom', 'he'],
-  ])('gives every header link of %s (%s), and the languages disclosure, a target of at least 24 by 24 px (WCAG 2.5.8)', async (path, locale) => {
-    await openPage({ width: 375, height: 667 })
-    await page.goto(`${demo.url}${path}?locale=${locale}`)
-    // The languages fold into one disclosure: open, its links are measured with the others.
-    await page.locator('.demo-languages summary').click()
-    await page.locator('.demo-languages a').first().waitFor()
-    const links = await page.locator('header a, header summary').evaluateAll((anchors) =>
-      anchors.map((anchor) => {
-        const box = anchor.getBoundingClientRect()
-        return { text: anchor.textContent, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 }
-      }),
-    )
-    // The home link, the two demo pages, the languages' disclosure and one link per shipped language.
-    expect(links.length).toBe(4 + DEMO_LOCALES.length)
-    const small = links.filter((link) => link.width < 24 || link.height < 24)
-    expect(small, 'links smaller than 24 × 24 px').toEqual([])
-    await checkStep(page, `header-targets-${locale}`)
-  })
+  ])(
+    'gives every header link of %s (%s), and the languages disclosure, a target of at least 24 by 24 px (WCAG 2.5.8)',
+    async (path, locale) => {
+      await openPage({ width: 375, height: 667 })
+      await page.goto(`${demo.url}${path}?locale=${locale}`)
+      // The languages fold into one disclosure: open, its links are measured with the others.
+      await page.locator('.demo-languages summary').click()
+      await page.locator('.demo-languages a').first().waitFor()
+      const links = await page.locator('header a, header summary').evaluateAll((anchors) =>
+        anchors.map((anchor) => {
+          const box = anchor.getBoundingClientRect()
+          return { text: anchor.textContent, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 }
+        }),
+      )
+      // The home link, the two demo pages, the languages' disclosure and one link per shipped language.
+      expect(links.length).toBe(4 + DEMO_LOCALES.length)
+      const small = links.filter((link) => link.width < 24 || link.height < 24)
+      expect(small, 'links smaller than 24 × 24 px').toEqual([])
+      await checkStep(page, `header-targets-${locale}`)
+    },
+  )
 })
 
 describe('the signup card', () => {
