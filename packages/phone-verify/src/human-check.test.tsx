@@ -1,82 +1,22 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createEndpointClient } from '@otpflow/core'
 import type { CaptchaOption, CaptchaRenderProps } from '@otpflow/react'
-import { createOtpHandler, sandboxProvider, turnstileVerifier } from '@otpflow/server'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 // The server package's loopback fake of Turnstile's siteverify: tokens it issued pass once, as at Cloudflare.
-import { type FakeSiteverify, startFakeSiteverify } from '../../server/src/testing/fake-siteverify'
+import { startTurnstileEndpoint, TURNSTILE_SITE_KEY } from '../../server/src/testing/turnstile-endpoint'
 import { vendorCaptcha } from './captcha'
 import { fr } from './locales/fr'
 import { loadPhoneMetadata } from './phone/metadata'
 import { PhoneVerify, type PhoneVerifyProps } from './phone-verify'
 
-const SITE_KEY = '0x4AAAAAAA-public-site-key'
-const CAPTCHA_SECRET = 'turnstile-secret-never-in-the-browser'
+const SITE_KEY = TURNSTILE_SITE_KEY
 
-interface Received {
-  phone_number?: string
-  captcha_token?: string
-}
-
-async function body(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-/**
- * The app's endpoint on loopback (`createOtpHandler` on the sandbox) asking for a Turnstile check on every send, its
- * tokens checked with a loopback fake of Turnstile's siteverify. `received` keeps every send's body.
- */
+/** The endpoint of `startTurnstileEndpoint`, with the browser's client to it. */
 async function startEndpoint() {
-  const siteverify: FakeSiteverify = await startFakeSiteverify({ vendor: 'turnstile', secret: CAPTCHA_SECRET, siteKey: SITE_KEY })
-  const sandbox = sandboxProvider()
-  const handler = createOtpHandler({
-    provider: sandbox,
-    // As bytes: under jsdom, TextEncoder's arrays come from another realm than this one's Uint8Array.
-    secret: Uint8Array.from(Buffer.from('human-check-test-secret-of-32-bytes-or-more')),
-    // The test's requests carry no Origin, so the page a token was solved on is not compared.
-    captcha: turnstileVerifier({ secret: CAPTCHA_SECRET, siteKey: SITE_KEY, baseUrl: siteverify.url, hostnames: false }),
-    captchaPolicy: 'always',
-    logger: () => {},
-  })
-  const received: Received[] = []
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const text = await body(request)
-      if (request.url?.endsWith('/authentication')) received.push(JSON.parse(text) as Received)
-      const answer = await handler(
-        new Request(`http://127.0.0.1${request.url}`, {
-          method: request.method ?? 'GET',
-          headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
-          ...(text === '' ? {} : { body: text }),
-        }),
-        { ip: '127.0.0.1' },
-      )
-      response.writeHead(answer.status, Object.fromEntries(answer.headers))
-      response.end(await answer.text())
-    })()
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    client: createEndpointClient({ baseUrl: `http://127.0.0.1:${port}/api/otp` }),
-    received,
-    siteverify,
-    /** A token as the widget hands it over once a person solved it: the fake vendor passes it once. */
-    solved: (name: string) => {
-      siteverify.issue(name)
-      return name
-    },
-    close: async () => {
-      await new Promise((resolve) => server.close(resolve))
-      await siteverify.close()
-    },
-  }
+  const endpoint = await startTurnstileEndpoint()
+  return { ...endpoint, client: createEndpointClient({ baseUrl: endpoint.baseUrl }) }
 }
 
 let endpoint: Awaited<ReturnType<typeof startEndpoint>>

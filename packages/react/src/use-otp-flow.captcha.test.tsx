@@ -1,80 +1,16 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { type CaptchaChallenge, createEndpointClient } from '@otpflow/core'
-import { createOtpHandler, sandboxProvider, turnstileVerifier } from '@otpflow/server'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-// The server package's loopback fake of Turnstile's siteverify: tokens it issued pass once, as at Cloudflare.
-import { type FakeSiteverify, startFakeSiteverify } from '../../server/src/testing/fake-siteverify'
+// The real endpoint on loopback, with the server package's fake of Turnstile's siteverify: tokens pass once.
+import { startTurnstileEndpoint, TURNSTILE_SITE_KEY } from '../../server/src/testing/turnstile-endpoint'
 import { OtpFlowProvider } from './otp-flow-provider'
 import { type UseOtpFlowOptions, useOtpFlow } from './use-otp-flow'
 
 const PHONE = '+447700900123'
-const SITE_KEY = '0x4AAAAAAA-public-site-key'
-const CAPTCHA_SECRET = 'turnstile-secret-never-in-the-browser'
+const SITE_KEY = TURNSTILE_SITE_KEY
 const CHALLENGE: CaptchaChallenge = { provider: 'turnstile', siteKey: SITE_KEY }
-
-interface Received {
-  phone_number?: string
-  captcha_token?: string
-}
-
-async function body(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of request) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-/**
- * The app's endpoint on loopback (`createOtpHandler` on the sandbox) asking for a Turnstile check on every send, its
- * tokens verified with a loopback fake of Turnstile's siteverify. `received` keeps every send's body.
- */
-async function startEndpoint() {
-  const siteverify: FakeSiteverify = await startFakeSiteverify({ vendor: 'turnstile', secret: CAPTCHA_SECRET, siteKey: SITE_KEY })
-  const handler = createOtpHandler({
-    provider: sandboxProvider(),
-    // As bytes: under jsdom, TextEncoder's arrays come from another realm than this one's Uint8Array.
-    secret: Uint8Array.from(Buffer.from('captcha-flow-test-secret-of-32-bytes-or-more')),
-    // The test's requests carry no Origin, so the page a token was solved on is not compared.
-    captcha: turnstileVerifier({ secret: CAPTCHA_SECRET, siteKey: SITE_KEY, baseUrl: siteverify.url, hostnames: false }),
-    captchaPolicy: 'always',
-    logger: () => {},
-  })
-  const received: Received[] = []
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const text = await body(request)
-      if (request.url?.endsWith('/authentication')) received.push(JSON.parse(text) as Received)
-      const answer = await handler(
-        new Request(`http://127.0.0.1${request.url}`, {
-          method: request.method ?? 'GET',
-          headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
-          ...(text === '' ? {} : { body: text }),
-        }),
-        { ip: '127.0.0.1' },
-      )
-      response.writeHead(answer.status, Object.fromEntries(answer.headers))
-      response.end(await answer.text())
-    })()
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    baseUrl: `http://127.0.0.1:${port}/api/otp`,
-    received,
-    siteverify,
-    /** A token as the widget hands it over once a person solved it: the fake vendor passes it once. */
-    solved: (name: string) => {
-      siteverify.issue(name)
-      return name
-    },
-    close: async () => {
-      await new Promise((resolve) => server.close(resolve))
-      await siteverify.close()
-    },
-  }
-}
+const startEndpoint = startTurnstileEndpoint
 
 let endpoint: Awaited<ReturnType<typeof startEndpoint>>
 
