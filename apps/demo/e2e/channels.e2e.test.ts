@@ -67,3 +67,35 @@ describe('signup page: another way to get the code, in Chromium against the prod
     await checkStep(page, 'channels-03-verified')
   })
 })
+
+describe('the channel offer on a 320 px screen', () => {
+  it.each(['de', 'ar', 'ru'])('stays inside the card with nothing cut off (%s)', async (locale) => {
+    await page.setViewportSize({ width: 320, height: 800 })
+    await page.clock.install()
+    await page.goto(`${demo.url}/?locale=${locale}`)
+    await page.locator(`[data-scope="phone-verify"][data-part="root"][lang="${locale}"]`).waitFor()
+    await phoneField().or(page.locator('input[type="tel"]')).first().pressSequentially(typedNumber)
+    await page.locator('[data-part="send-button"]').click()
+    await page.locator('[data-part="code-input"]').waitFor()
+    demo.clock.advance(31_000)
+    await page.clock.fastForward(31_000)
+    const buttons = page.locator('[data-part="channel-button"]')
+    await expect.poll(() => buttons.count()).toBe(2)
+    // Every button of the offer, and Resend code, within the card and the screen, and no text clipped inside them.
+    const card = await page.locator('.demo-card').boundingBox()
+    const boxes = await page.locator('[data-part="channel-button"], [data-part="resend-button"]').evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect()
+        return { left: box.left, right: box.right, clipped: element.scrollWidth > element.clientWidth + 1 }
+      }),
+    )
+    expect(card).not.toBeNull()
+    for (const box of boxes) {
+      expect(box.left).toBeGreaterThanOrEqual(card?.x ?? 0)
+      expect(box.right).toBeLessThanOrEqual((card?.x ?? 0) + (card?.width ?? 0))
+      expect(box.clipped).toBe(false)
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    await checkStep(page, `channels-320-${locale}`)
+  })
+})
