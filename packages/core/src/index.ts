@@ -36,3 +36,4 @@ export {
 } from './schemas'
 export type * from './types'
 export { AUTHENTICATION_STATUSES, CAPTCHA_PROVIDERS, CHECK_STATUSES, OTP_CHANNELS, RETRY_STATUSES } from './types'
+export { type VerifiedPhoneClaims, verifiedPhoneSchema } from './verified-phone'

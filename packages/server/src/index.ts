@@ -1,3 +1,5 @@
+// The shape of verifyPhoneToken's answer, as a zod schema, for an app that passes the verified number on.
+export { type VerifiedPhoneClaims, verifiedPhoneSchema } from '@otpflow/core'
 export type { ConversionGuardAlert, OtpAlert, OtpAlertHandler, SendBudgetAlert } from './fraud/alerts'
 export type { SendBudgets } from './fraud/budgets'
 export type {
