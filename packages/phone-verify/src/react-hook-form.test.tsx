@@ -202,6 +202,28 @@ describe('PhoneVerifyField', () => {
     expect(phoneInput()).not.toHaveAttribute('aria-invalid')
   })
 
+  it('resets with the form from the verified step before any submit', async () => {
+    const { user, sandbox, form } = setup()
+    await verify(user, sandbox)
+    await waitFor(() => expect(form().getValues('phone')).toMatchObject({ phoneNumber: '+447700900123' }))
+    expect(form().formState.submitCount).toBe(0)
+
+    act(() => form().reset())
+    expect(await screen.findByLabelText('Phone number')).toHaveValue('')
+    expect(screen.queryByText('Phone number verified', { selector: '[data-part="verified-message"]' })).toBeNull()
+    expect(form().getValues('phone')).toBeNull()
+  })
+
+  it('resets with the form a number typed and left for another field, before any submit', async () => {
+    const { user, form } = setup()
+    await user.type(phoneInput(), '07700 900123')
+    await user.click(screen.getByLabelText('Full name'))
+    await waitFor(() => expect(form().getFieldState('phone').isTouched).toBe(true))
+
+    act(() => form().reset())
+    await waitFor(() => expect(phoneInput()).toHaveValue(''))
+  })
+
   it('puts the form error on the code field while the code step is on screen, and setFocus focuses it', async () => {
     const { user, form } = setup()
     await user.type(phoneInput(), '07700 900123')
