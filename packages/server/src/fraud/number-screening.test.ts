@@ -100,6 +100,43 @@ describe('number screening', () => {
     expect((await send(mobileOnly.handler, landline, 'voice')).body.code).toBe('invalid_line')
   })
 
+  it('refuses a fixed line a switch to a text message on resend, as on the first send', async () => {
+    const landline = '+442079460000'
+    const clock = { time: START, now: () => clock.time }
+    const sandbox = sandboxProvider({ clock, channels: ['sms', 'voice'] })
+    const resentBy: (string | undefined)[] = []
+    const provider: OtpProvider = {
+      ...sandbox,
+      retry: (flow, ctx, input) => {
+        resentBy.push(input?.channel)
+        return sandbox.retry(flow, ctx, input)
+      },
+    }
+    const handler = createOtpHandler({ provider, secret: SECRET, clock, logger: false })
+    const sent = await send(handler, landline, 'voice')
+    expect(sent).toMatchObject({ status: 200, body: { channel: 'voice' } })
+    clock.time = Date.parse(String(sent.body.next_retry_at))
+    const resend = (channel: string) =>
+      handler(
+        new Request(`${ORIGIN}/api/otp/retry`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN },
+          body: JSON.stringify({
+            authentication_uuid: sent.body.authentication_uuid,
+            flow_token: sent.body.flow_token,
+            channel,
+          }),
+        }),
+      )
+    const bySms = await resend('sms')
+    expect(bySms.status).toBe(400)
+    expect(await bySms.json()).toMatchObject({ code: 'invalid_line' })
+    expect(resentBy).toEqual([])
+    // Another call stays possible.
+    expect((await resend('voice')).status).toBe(200)
+    expect(resentBy).toEqual(['voice'])
+  })
+
   it('takes allowedNumberTypes as given: only what it lists, or every type with all', async () => {
     const strict = setup({ allowedNumberTypes: ['MOBILE'] })
     expect((await send(strict.handler, '+447400123456')).status).toBe(200)

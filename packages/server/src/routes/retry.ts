@@ -1,5 +1,4 @@
 import { wireRetryRequestSchema } from '@otpflow/core'
-import { numberFacts } from '../fraud/number-facts'
 import type { Answer } from '../http/answer'
 import { providerContext, type RequestContext } from '../http/context'
 import { parseBody } from '../http/request-body'
@@ -7,7 +6,7 @@ import { normalizePhoneNumber } from '../phone-number'
 import type { ProviderRetryResult } from '../providers/types'
 import { signFlowToken } from '../tokens'
 import { channelForProvider, channelRefused, channelsFor, checkChannel } from './channels'
-import { guardResend, spendSendBudgets } from './fraud-checks'
+import { guardResend, screenNumber, spendSendBudgets } from './fraud-checks'
 import { callProvider, expiredAnswer, flowFromToken } from './provider-call'
 import { countSms } from './sms-limits'
 
@@ -44,7 +43,8 @@ export async function retry(ctx: RequestContext, body: unknown): Promise<Answer>
       },
     }
   }
-  const facts = parsed === undefined ? undefined : numberFacts(parsed)
+  // The line is screened for the channel as on the first send: a fixed line that took its code by a call gets no SMS.
+  const facts = parsed === undefined ? undefined : screenNumber(ctx, parsed, channel).facts
   await guardResend(ctx, flow.phoneNumber, now, facts)
   // A switch counts on the number's limits like a send: a call or a WhatsApp message costs what a new code costs.
   await countSms(ctx, flow.phoneNumber, now, switched)
