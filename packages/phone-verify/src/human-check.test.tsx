@@ -199,13 +199,14 @@ describe('vendorCaptcha', () => {
 
     // What Cloudflare's script does once loaded (jsdom loads no outside script): define the API, call `onload`.
     const rendered: { sitekey: string; language?: unknown; callback: (token: string) => void }[] = []
+    const remove = vi.fn()
     Object.assign(window, {
       turnstile: {
         render: (_element: HTMLElement, params: (typeof rendered)[number]) => {
           rendered.push(params)
           return 'widget-1'
         },
-        remove: vi.fn(),
+        remove,
       },
     })
     const onload = src.searchParams.get('onload') ?? ''
@@ -216,5 +217,7 @@ describe('vendorCaptcha', () => {
     act(() => rendered[0]?.callback(endpoint.solved('solved-in-turnstile')))
     await screen.findByLabelText('Verification code')
     expect(endpoint.received.at(-1)).toEqual({ phone_number: '+447700900123', captcha_token: 'solved-in-turnstile' })
+    // The check passed, its widget went with it: the vendor was told to take it down.
+    expect(remove).toHaveBeenCalledWith('widget-1')
   })
 })
