@@ -253,6 +253,15 @@ describe('a human check when the send is risky (the default policy)', () => {
     expect(ctx.sentTo).toHaveLength(11)
   })
 
+  it("asks it of concurrent sends past the block's threshold too: the guard counts atomically", async () => {
+    const ctx = setup(turnstile())
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, index) => send(ctx.handler, gb(9, index))))
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(10)
+    for (const answer of answers.filter((answer) => answer.status !== 200))
+      expect(answer).toMatchObject({ status: 403, body: { code: 'captcha_required', captcha: { provider: 'turnstile' } } })
+    expect(ctx.sentTo).toHaveLength(10)
+  })
+
   it('asks for it once a client has spent half its per-IP limit', async () => {
     const ctx = setup(turnstile())
     const ip = '203.0.113.50'
