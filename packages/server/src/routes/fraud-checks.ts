@@ -2,8 +2,9 @@ import { isSandboxTestNumber } from '@otpflow/core/sandbox'
 import type { PhoneNumber } from 'libphonenumber-js/max'
 import { type DescribedAlert, describeAlert, type OtpAlert } from '../fraud/alerts'
 import { spendBudgets } from '../fraud/budgets'
-import { CaptchaUnavailableError } from '../fraud/captcha'
+import { CaptchaUnavailableError, type CaptchaVerifier } from '../fraud/captcha'
 import {
+  type ConversionGuardOptions,
   countSend,
   countVerification,
   firstTripAlert,
@@ -91,6 +92,21 @@ const heldBy = (unit: UnitFigures) =>
   `Conversion guard: ${unit.unit === 'block' ? `number block ${unit.id}••••` : `country ${unit.id}`} holds sends ` +
   `(${unit.sends} sent, ${unit.verifications} verified in the window)`
 
+/**
+ * The first unit of these figures the guard holds, with the log's words for it: the figures in full with the unit's
+ * alert the first time it holds a send in a window, in short after that. `undefined` when no unit holds.
+ */
+async function holdingUnit(
+  ctx: RequestContext,
+  figures: readonly UnitFigures[],
+  guard: ConversionGuardOptions,
+): Promise<{ unit: UnitFigures; detail: string } | undefined> {
+  const unit = figures.find((figure) => isTripped(figure.rule, figure.sends, figure.verifications))
+  if (unit === undefined) return undefined
+  const alert = await firstTripAlert(ctx.store, unit, guard)
+  return { unit, detail: alert === undefined ? heldBy(unit) : raiseAlert(ctx, alert).text }
+}
+
 /** Whether the client has spent half its per-IP budget in any of its windows: a soft limit, a reason for a human check. */
 async function softIpLimitReached(ctx: RequestContext, phoneNumber: string): Promise<boolean> {
   const client = smsClient(ctx, phoneNumber)
@@ -100,6 +116,9 @@ async function softIpLimitReached(ctx: RequestContext, phoneNumber: string): Pro
   const counts = await Promise.all(windows.map((limit) => ctx.store.get(`otp:send:ip:${client}:${limit.windowSeconds}`)))
   return windows.some((limit, index) => Number(counts[index] ?? '0') >= limit.max / 2)
 }
+
+/** The body of a 403 `captcha_required`: the widget the browser must render. */
+const captchaAsked = (verifier: CaptchaVerifier) => ({ captcha: { provider: verifier.provider, site_key: verifier.siteKey } })
 
 function originHostname(request: Request): string | undefined {
   const origin = request.headers.get('origin')
@@ -119,7 +138,7 @@ function originHostname(request: Request): string | undefined {
 async function requireHuman(ctx: RequestContext, token: string | undefined, reasons: readonly string[]): Promise<void> {
   const { captcha } = ctx.config.fraud
   if (captcha === undefined) return
-  const body = { captcha: { provider: captcha.verifier.provider, site_key: captcha.verifier.siteKey } }
+  const body = captchaAsked(captcha.verifier)
   const why = `Human check asked: ${reasons.join('; ')}`
   if (token === undefined) throw new HttpError('captcha_required', { body, detail: `${why}; no token` })
   let verdict: Awaited<ReturnType<typeof captcha.verifier.verify>>
@@ -158,20 +177,17 @@ export async function clearSend(
   const { guard, captcha, usualCountries } = ctx.config.fraud
   const units = guard === undefined || screened.exempt ? [] : guardUnits(screened.facts, guard)
   const figures = guard === undefined || units.length === 0 ? [] : await readUnits(ctx.store, units, guard, now)
-  const tripped = figures.find((unit) => isTripped(unit.rule, unit.sends, unit.verifications))
-  const alert = tripped === undefined || guard === undefined ? undefined : await firstTripAlert(ctx.store, tripped, guard)
-  // The first send a unit holds in a window says the figures in full; the later ones, in short.
-  const held = tripped === undefined ? undefined : alert === undefined ? heldBy(tripped) : raiseAlert(ctx, alert).text
+  const held = guard === undefined ? undefined : await holdingUnit(ctx, figures, guard)
 
   if (captcha === undefined) {
-    if (tripped !== undefined && guard !== undefined) {
-      throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(tripped, guard, now), detail: held })
+    if (held !== undefined && guard !== undefined) {
+      throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(held.unit, guard, now), detail: held.detail })
     }
     return { figures, human: false }
   }
   const reasons: string[] = []
   if (captcha.policy === 'always') reasons.push('policy always')
-  if (held !== undefined) reasons.push(held)
+  if (held !== undefined) reasons.push(held.detail)
   if (captcha.policy === 'when-risky') {
     if (await softIpLimitReached(ctx, screened.phoneNumber)) reasons.push('the client reached half its per-IP limit')
     const { country } = screened.facts
@@ -213,8 +229,10 @@ export async function countGuardedSend(ctx: RequestContext, clearance: SendClear
   const unit = clearance.figures[index]
   if (unit === undefined) return
   if (captcha !== undefined) {
-    const body = { captcha: { provider: captcha.verifier.provider, site_key: captcha.verifier.siteKey } }
-    throw new HttpError('captcha_required', { body, detail: `Human check asked: ${heldBy(unit)}` })
+    throw new HttpError('captcha_required', {
+      body: captchaAsked(captcha.verifier),
+      detail: `Human check asked: ${heldBy(unit)}`,
+    })
   }
   throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(unit, guard, now), detail: heldBy(unit) })
 }
@@ -228,11 +246,9 @@ export async function guardResend(ctx: RequestContext, phoneNumber: string, now:
   const { guard } = ctx.config.fraud
   if (guard === undefined || isExempt(ctx, phoneNumber)) return
   const figures = await readUnits(ctx.store, guardUnits(facts ?? numberFacts(phoneNumber), guard), guard, now)
-  const tripped = figures.find((unit) => isTripped(unit.rule, unit.sends, unit.verifications))
-  if (tripped === undefined) return
-  const alert = await firstTripAlert(ctx.store, tripped, guard)
-  const detail = alert === undefined ? heldBy(tripped) : raiseAlert(ctx, alert).text
-  throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(tripped, guard, now), detail })
+  const held = await holdingUnit(ctx, figures, guard)
+  if (held === undefined) return
+  throw new HttpError('rate_limited', { retryAfter: guardRetryAfter(held.unit, guard, now), detail: held.detail })
 }
 
 /**
