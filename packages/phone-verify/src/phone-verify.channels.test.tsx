@@ -117,6 +117,25 @@ describe('PhoneVerify: another way to get the code', () => {
     await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1))
   })
 
+  it('asks for the same channel again when "Try again" follows a switch the network lost', async () => {
+    let lose = true
+    const { user, clock, sandbox } = setup({}, (sandbox) => ({
+      createAuthentication: (input, options) => sandbox.createAuthentication(input, options),
+      check: (input, options) => sandbox.check(input, options),
+      retry: (input, options) => {
+        if (!lose) return sandbox.retry(input, options)
+        lose = false
+        return Promise.reject(new OtpError('network_error', 'Failed to fetch'))
+      },
+    }))
+    await sendTo(user, '07700 900123')
+    openResend(clock)
+    await user.click(await screen.findByRole('button', { name: 'Call me instead' }))
+    await user.click(await screen.findByRole('button', { name: 'Try again' }))
+    await waitFor(() => expect(sandbox.outbox.latest()?.channel).toBe('voice'))
+    await waitFor(() => expect(sentTo()).toHaveTextContent('We called +44 7700 900123'))
+  })
+
   it('says why a channel was refused, offers it no more, and the code in use still verifies', async () => {
     const onVerified = vi.fn()
     const { user, clock, sandbox } = setup({ onVerified })
