@@ -105,9 +105,15 @@ describe('PhoneVerify with a human check the endpoint asks for', () => {
     expect(screen.getByRole('button', { name: 'Sending…' })).toHaveFocus()
     expect(screen.queryByRole('group', { name: 'Security check' })).toBeNull()
     expect(status()).toHaveTextContent('')
+    // Pressed again while the check is on its way, it neither sends nor asks for another check.
+    await user.click(screen.getByRole('button', { name: 'Sending…' }))
     await act(async () => release())
     await screen.findByLabelText('Verification code')
-    expect(endpoint.received.at(-1)).toEqual({ phone_number: '+447700900123', captcha_token: 'solved-invisibly' })
+    expect(getToken).toHaveBeenCalledTimes(1)
+    expect(endpoint.received).toEqual([
+      { phone_number: '+447700900123' },
+      { phone_number: '+447700900123', captcha_token: 'solved-invisibly' },
+    ])
   })
 
   it('says the check did not go through when the widget fails, and Send code asks again', async () => {
