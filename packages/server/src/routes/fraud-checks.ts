@@ -17,7 +17,7 @@ import {
 import { type NumberFacts, numberFacts } from '../fraud/number-facts'
 import type { RequestContext } from '../http/context'
 import { HttpError } from '../http/http-error'
-import { smsClient } from './sms-limits'
+import { smsClient, smsClientKey } from './sms-limits'
 
 /*
  * The fraud defences of a send, in the order a send meets them (the route calls each step):
@@ -112,8 +112,8 @@ async function softIpLimitReached(ctx: RequestContext, phoneNumber: string): Pro
   const client = smsClient(ctx, phoneNumber)
   if (client === undefined) return false
   const windows = ctx.config.limits.sendsPerIp.filter((limit) => limit.max < Number.POSITIVE_INFINITY)
-  // The keys `hit` counts the per-IP limit under (limits.ts), read without adding to them.
-  const counts = await Promise.all(windows.map((limit) => ctx.store.get(`otp:send:ip:${client}:${limit.windowSeconds}`)))
+  // The counters `countSms` adds to, read without adding to them.
+  const counts = await Promise.all(windows.map((limit) => ctx.store.get(`${smsClientKey(client)}:${limit.windowSeconds}`)))
   return windows.some((limit, index) => Number(counts[index] ?? '0') >= limit.max / 2)
 }
 

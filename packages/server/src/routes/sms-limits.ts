@@ -21,6 +21,9 @@ export function smsClient(ctx: RequestContext, phoneNumber: string): string | un
   return clientKey(ctx.ip, ipv6Prefix)
 }
 
+/** The key the per-client SMS limit (`sendsPerIp`) counts under, each window's counter at `<key>:<windowSeconds>`. */
+export const smsClientKey = (client: string) => `otp:send:ip:${client}`
+
 /**
  * Counts one SMS (a send, or a resend when `fresh` is false) on the store and refuses with 429 at the first limit
  * over, in this order: the client, then the number's failed-check lock, then the client's share of the number, then
@@ -31,7 +34,7 @@ export async function countSms(ctx: RequestContext, phoneNumber: string, now: nu
   const { limits } = ctx.config
   const { store } = ctx
   const client = smsClient(ctx, phoneNumber)
-  if (client !== undefined) refuseOver(await hit(store, `otp:send:ip:${client}`, limits.sendsPerIp, now))
+  if (client !== undefined) refuseOver(await hit(store, smsClientKey(client), limits.sendsPerIp, now))
   refuseOver(await lockedFor(store, phoneNumber, limits.failedChecksPerPhoneNumber, now))
   if (!fresh) return
   if (client !== undefined) {
