@@ -224,6 +224,17 @@ describe('PhoneVerifyField', () => {
     await waitFor(() => expect(phoneInput()).toHaveValue(''))
   })
 
+  it('is touched when the focus leaves it for another field, not when it moves inside it', async () => {
+    const { user, form } = setup()
+    await user.type(phoneInput(), '07700 900123')
+    await user.click(screen.getByRole('button', { name: 'Send code' }))
+    await screen.findByLabelText('Verification code')
+    expect(form().getFieldState('phone').isTouched).toBe(false)
+
+    await user.click(screen.getByLabelText('Full name'))
+    await waitFor(() => expect(form().getFieldState('phone').isTouched).toBe(true))
+  })
+
   it('puts the form error on the code field while the code step is on screen, and setFocus focuses it', async () => {
     const { user, form } = setup()
     await user.type(phoneInput(), '07700 900123')
