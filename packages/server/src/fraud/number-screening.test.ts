@@ -88,13 +88,17 @@ describe('number screening', () => {
     expect([...smsOnly.sentTo, ...noChannels.sentTo]).toEqual([])
 
     const calls = setup({}, ['sms', 'voice'])
-    const bySms = await send(calls.handler, landline)
+    const bySms = await send(calls.handler, landline, 'sms')
     expect(bySms).toMatchObject({ status: 400, body: { code: 'invalid_line' } })
     expect(calls.log.at(-1)?.detail).toBe(
       'Number screening: a FIXED_LINE number of GB takes a code by a call only, and this send is by sms',
     )
     expect((await send(calls.handler, landline, 'voice')).status).toBe(200)
     expect(calls.sentTo).toEqual([landline])
+    // Naming no channel, a person typing a landline gets a call rather than a refusal; a mobile still gets a text.
+    const unnamed = setup({}, ['sms', 'voice'])
+    expect(await send(unnamed.handler, landline)).toMatchObject({ status: 200, body: { channel: 'voice' } })
+    expect(await send(unnamed.handler, '+447400123456')).toMatchObject({ status: 200, body: { channel: 'sms' } })
     // A list given in full is taken as given: without FIXED_LINE, not even by a call.
     const mobileOnly = setup({ allowedNumberTypes: ['MOBILE'] }, ['sms', 'voice'])
     expect((await send(mobileOnly.handler, landline, 'voice')).body.code).toBe('invalid_line')

@@ -1,3 +1,4 @@
+import type { OtpChannel } from '@otpflow/core'
 import { isSandboxTestNumber } from '@otpflow/core/sandbox'
 import type { PhoneNumber } from 'libphonenumber-js/max'
 import { type DescribedAlert, describeAlert, type OtpAlert } from '../fraud/alerts'
@@ -45,13 +46,17 @@ const isExempt = (ctx: RequestContext, phoneNumber: string) =>
  * Refuses a line type outside `allowedNumberTypes` with 400 `invalid_line`, logged as a warning; nothing is counted.
  * By default a fixed line passes when its code goes by a call (`channel`, the send's).
  */
-export function screenNumber(ctx: RequestContext, parsed: PhoneNumber, channel: string): ScreenedNumber {
+export function screenNumber(
+  ctx: RequestContext,
+  parsed: PhoneNumber,
+  channel: string,
+  facts: NumberFacts = numberFacts(parsed),
+): ScreenedNumber {
   const phoneNumber = parsed.number
-  const facts = numberFacts(parsed)
   const exempt = isExempt(ctx, phoneNumber)
   const screening = ctx.config.fraud.allowedNumberTypes
   if (exempt || screening === undefined || screening.types.has(facts.type)) return { phoneNumber, facts, exempt }
-  const byCall = facts.type === 'FIXED_LINE' && screening.fixedLineByCall
+  const byCall = callOnly(ctx, facts)
   if (byCall && channel === 'voice') return { phoneNumber, facts, exempt }
   const number = `a ${facts.type} number${facts.country ? ` of ${facts.country}` : ''}`
   throw new HttpError('invalid_line', {
@@ -60,6 +65,26 @@ export function screenNumber(ctx: RequestContext, parsed: PhoneNumber, channel: 
       ? `Number screening: ${number} takes a code by a call only, and this send is by ${channel}`
       : `Number screening: ${number} is not in allowedNumberTypes (${[...screening.types].join(', ')})`,
   })
+}
+
+/** A fixed line that number screening lets have its code by a call, and by nothing else. */
+function callOnly(ctx: RequestContext, facts: NumberFacts): boolean {
+  const screening = ctx.config.fraud.allowedNumberTypes
+  return screening !== undefined && screening.fixedLineByCall && facts.type === 'FIXED_LINE' && !screening.types.has(facts.type)
+}
+
+/**
+ * The channel of a send that names none: the first on offer, or a call for a fixed line that takes its code by call
+ * only, so that a person typing a landline number gets a call rather than "this number cannot receive texts".
+ */
+export function defaultChannel(
+  ctx: RequestContext,
+  phoneNumber: string,
+  facts: NumberFacts,
+  available: readonly OtpChannel[],
+): OtpChannel | undefined {
+  const byCall = !isExempt(ctx, phoneNumber) && available.includes('voice') && callOnly(ctx, facts)
+  return byCall ? 'voice' : available[0]
 }
 
 /** What `clearSend` found, for `countGuardedSend`. */

@@ -1,4 +1,5 @@
 import { wireCreateAuthenticationRequestSchema } from '@otpflow/core'
+import { numberFacts } from '../fraud/number-facts'
 import type { Answer } from '../http/answer'
 import type { RequestContext } from '../http/context'
 import { providerContext } from '../http/context'
@@ -9,7 +10,7 @@ import { countryAllowed, normalizePhoneNumber } from '../phone-number'
 import type { ProviderSendInput } from '../providers/types'
 import { signFlowToken } from '../tokens'
 import { channelForProvider, channelRefused, channelsFor, checkChannel } from './channels'
-import { clearSend, countGuardedSend, screenNumber, spendSendBudgets } from './fraud-checks'
+import { clearSend, countGuardedSend, defaultChannel, screenNumber, spendSendBudgets } from './fraud-checks'
 import { callProvider } from './provider-call'
 import { countSms } from './sms-limits'
 
@@ -30,9 +31,10 @@ export async function send(ctx: RequestContext, body: unknown): Promise<Answer> 
   // The channels on offer for this number: a channel asked for that is not among them is refused before anything counts.
   const availableChannels = channelsFor(ctx.config.channels, parsed)
   checkChannel(input.channel, availableChannels)
-  const channel = input.channel ?? availableChannels[0]
+  const facts = numberFacts(parsed)
+  const channel = input.channel ?? defaultChannel(ctx, phoneNumber, facts, availableChannels)
   if (channel === undefined) throw new HttpError('unsupported_region')
-  const screened = screenNumber(ctx, parsed, channel)
+  const screened = screenNumber(ctx, parsed, channel, facts)
   const now = clock.now()
   if (ctx.config.failOpen !== undefined) {
     ctx.store = ctx.config.failOpen.forRequest((reason) => {
