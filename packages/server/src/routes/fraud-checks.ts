@@ -70,7 +70,8 @@ export function screenNumber(
 /** A fixed line that number screening lets have its code by a call, and by nothing else. */
 function callOnly(ctx: RequestContext, facts: NumberFacts): boolean {
   const screening = ctx.config.fraud.allowedNumberTypes
-  return screening !== undefined && screening.fixedLineByCall && facts.type === 'FIXED_LINE' && !screening.types.has(facts.type)
+  if (screening === undefined) return false
+  return screening.fixedLineByCall && facts.type === 'FIXED_LINE' && !screening.types.has(facts.type)
 }
 
 /**
