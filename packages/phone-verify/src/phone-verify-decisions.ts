@@ -51,6 +51,14 @@ export function stepOf(flow: FlowState, previous?: PhoneVerifyStep): PhoneVerify
 }
 
 /**
+ * A send on its way, its human check included until it is done or fails: Send code says "Sending…" and does nothing.
+ * A check that failed (`error`) is not pending: Send code starts it over.
+ */
+export function sendPending(flow: FlowState): boolean {
+  return (flow.status === 'sending' && flow.reason === 'send') || (flow.status === 'humanCheck' && flow.error === undefined)
+}
+
+/**
  * The way out an error offers, as a button named by the message of the same key: the same request again, another
  * number, or a new code to the same number.
  */

@@ -2,7 +2,7 @@ import type { OtpChannel } from '@otpflow/core'
 import type { UseOtpFlowResult } from '@otpflow/react'
 import { useRef } from 'react'
 import type { PartRefs, VerifyActions } from './phone-verify-context'
-import type { PhoneVerifyStep } from './phone-verify-decisions'
+import { type PhoneVerifyStep, sendPending } from './phone-verify-decisions'
 import type { NumberEntry } from './use-number-entry'
 
 export interface VerifyActionsOptions {
@@ -34,9 +34,7 @@ export function useVerifyActions({
   const focusCode = () => refs.code.current?.focus()
 
   const send = () => {
-    // A send on its way, or its human check (which Send code starts over only once it failed).
-    const pending = (flow.status === 'sending' && flow.reason === 'send') || (flow.status === 'humanCheck' && !flow.error)
-    if (pending || disabled) return
+    if (sendPending(flow) || disabled) return
     if (flow.status === 'blocked') flow.changeNumber()
     number.submit(flow.send, () => refs.phone.current?.focus())
   }

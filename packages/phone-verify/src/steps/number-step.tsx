@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { CountryPicker } from '../phone/country-picker'
 import { PhoneField } from '../phone/phone-field'
 import { usePhoneVerify } from '../phone-verify-context'
+import { sendPending } from '../phone-verify-decisions'
 import { HumanCheck } from './human-check'
 
 /** The first step: the country, the number, and Send code. */
@@ -21,9 +22,7 @@ export function NumberStep(): ReactNode {
     dismissError,
     actions,
   } = usePhoneVerify()
-  // A human check on its way is part of sending the code: Send code says "Sending…" until it is done or fails.
-  const checkingHuman = flow.status === 'humanCheck' && flow.error === undefined
-  const sending = (flow.status === 'sending' && flow.reason === 'send') || checkingHuman
+  const sending = sendPending(flow)
   const invalid = error?.field === 'phone'
   return (
     <div
