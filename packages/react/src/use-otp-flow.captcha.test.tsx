@@ -78,6 +78,15 @@ describe('useOtpFlow with a human check the endpoint asks for', () => {
     expect(endpoint.received.at(-1)).toEqual({ phone_number: PHONE, captcha_token: 'solved-on-second-try' })
   })
 
+  it('fails the check, rather than waiting on it, when getToken resolves to an empty token', async () => {
+    const getToken = vi.fn(async () => '')
+    const { result } = setup({ captcha: { getToken } })
+    act(() => result.current.send(PHONE))
+    await waitFor(() => expect(result.current.error?.code).toBe('captcha_required'))
+    expect(result.current).toMatchObject({ status: 'humanCheck', phoneNumber: PHONE })
+    expect(endpoint.received).toEqual([{ phone_number: PHONE }])
+  })
+
   it('says so, number kept, when the endpoint refuses the token, and does not ask getToken again by itself', async () => {
     // A token Turnstile never issued (or one already spent): siteverify refuses it.
     const getToken = vi.fn(async () => 'never-issued-token')
