@@ -351,7 +351,7 @@ export function useOtpFlow(options: UseOtpFlowOptions = {}): UseOtpFlowResult {
       const { previous, next } = store.dispatch(event)
       if (next === previous) return
       if (next.status === 'sending' && next.reason === 'send') {
-        const { phoneNumber, captchaToken, channel } = next
+        const { phoneNumber, captchaToken, requestedChannel: channel } = next
         run<CreateAuthenticationResult>(
           (signal) => latest.current.mutations.send({ phoneNumber, captchaToken, channel, signal }),
           (result) => ({ type: 'SEND_SUCCEEDED', result }),

@@ -43,16 +43,16 @@ function awaiting(result: CreateAuthenticationResult = sent()): FlowState {
 describe('the flow: channels', () => {
   it('sends the first code on the channel asked for, and a new code after expiry on the channel asked then', () => {
     const sending = transition(initialFlowState, { type: 'SEND', phoneNumber: PHONE, channel: 'voice' }, at(0))
-    expect(sending).toMatchObject({ status: 'sending', reason: 'send', channel: 'voice' })
+    expect(sending).toMatchObject({ status: 'sending', reason: 'send', requestedChannel: 'voice' })
     const plain = transition(initialFlowState, { type: 'SEND', phoneNumber: PHONE }, at(0))
-    expect(plain).not.toHaveProperty('channel')
+    expect(plain).not.toHaveProperty('requestedChannel')
 
     const expired = transition(awaiting(), { type: 'CLOCK_CHECKED' }, at(600_000))
     expect(expired.status).toBe('expired')
     expect(transition(expired, { type: 'RESEND', channel: 'whatsapp' }, at(600_000))).toMatchObject({
       status: 'sending',
       reason: 'send',
-      channel: 'whatsapp',
+      requestedChannel: 'whatsapp',
     })
   })
 
@@ -62,11 +62,11 @@ describe('the flow: channels', () => {
       captcha: { provider: 'turnstile', siteKey: '1x00000000000000000000AA' },
     })
     const check = transition(sending, { type: 'SEND_FAILED', error }, { ...at(0), humanCheck: true })
-    expect(check).toMatchObject({ status: 'humanCheck', channel: 'voice' })
+    expect(check).toMatchObject({ status: 'humanCheck', requestedChannel: 'voice' })
     expect(transition(check, { type: 'HUMAN_CHECK_PASSED', token: 'passed' }, at(1000))).toMatchObject({
       status: 'sending',
       captchaToken: 'passed',
-      channel: 'voice',
+      requestedChannel: 'voice',
     })
   })
 

@@ -100,7 +100,7 @@ export interface SendingState {
   /** The token of the human check just passed, sent with this send (`captchaToken`). */
   captchaToken?: string
   /** The channel asked for (`send(number, { channel })`, or a new code after expiry asked on a channel). */
-  channel?: OtpChannel | undefined
+  requestedChannel?: OtpChannel | undefined
 }
 
 /**
@@ -120,7 +120,7 @@ export interface HumanCheckState {
    */
   error: OtpError | undefined
   /** The channel the send asked for, kept for the send the passed check makes. */
-  channel?: OtpChannel | undefined
+  requestedChannel?: OtpChannel | undefined
 }
 
 export interface ResendingState extends FlowSession {
@@ -368,8 +368,8 @@ function tooManyChecks(phoneNumber: string, message: string): BlockedState {
   return { status: 'blocked', phoneNumber, cause: 'check', error: new OtpError('rate_limited', message), until: undefined }
 }
 
-/** `{ channel }` when one was asked for; nothing otherwise, so states without a channel stay as they were. */
-const channelOf = (channel: OtpChannel | undefined) => (channel === undefined ? {} : { channel })
+/** `{ requestedChannel }` when one was asked for; nothing otherwise, so states without one stay as they were. */
+const channelOf = (channel: OtpChannel | undefined) => (channel === undefined ? {} : { requestedChannel: channel })
 
 function expired(phoneNumber: string): ExpiredState {
   return { status: 'expired', phoneNumber, error: new OtpError('expired', 'The code has expired') }
@@ -466,7 +466,7 @@ function onSendFailed(state: SendingState, error: OtpError, context: FlowContext
           phoneNumber,
           challenge: error.captcha,
           error: state.captchaToken === undefined ? undefined : error,
-          ...channelOf(state.channel),
+          ...channelOf(state.requestedChannel),
         }
       }
       return { status: 'error', phoneNumber, error }
@@ -641,7 +641,7 @@ export function transition(state: FlowState, event: FlowEvent | CodeSubmittedEve
         reason: 'send',
         phoneNumber: state.phoneNumber,
         captchaToken: event.token,
-        ...channelOf(state.channel),
+        ...channelOf(state.requestedChannel),
       }
     case 'HUMAN_CHECK_FAILED':
       if (state.status !== 'humanCheck') return state
