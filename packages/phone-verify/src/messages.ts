@@ -125,7 +125,7 @@ export function createMessageFormat(tag: string): MessageFormat {
  * A tag `Intl` takes: `pt_BR`, as some servers write tags, becomes `pt-BR`; a tag `Intl` still refuses falls back to
  * English rather than throwing while the component renders.
  */
-function intlLocale(tag: string): string {
+export function intlLocale(tag: string): string {
   const dashed = tag.replace(/_/g, '-')
   try {
     return Intl.getCanonicalLocales(dashed)[0] ?? 'en'

@@ -912,6 +912,12 @@ describe('PhoneVerify languages', () => {
     expect(screen.getByRole('combobox', { name: es.country })).toHaveAttribute('title', 'Reino Unido')
   })
 
+  it('takes a locale Intl refuses as English rather than failing to render', () => {
+    const { container } = setup({ locale: 'not a tag!' })
+    expect(container.querySelector('[data-part="root"]')).toHaveAttribute('lang', 'en')
+    expect(screen.getByRole('button', { name: 'Send code' })).toBeInTheDocument()
+  })
+
   it('shows English with the locale’s formats when the locale has no messages, and says once what to import', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const first = setup({ locale: 'ar-EG' })

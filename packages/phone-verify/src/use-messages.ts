@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { en } from './locales/en'
 import {
   createMessageFormat,
+  intlLocale,
   languageOf,
   type MessageFormat,
   type Messages,
@@ -65,8 +66,8 @@ export function useMessages(
   localeProp: string | undefined,
 ): { messages: Messages; locale: string; format: MessageFormat } {
   const messages = useMemo(() => mergeMessages(en, override), [override])
-  // `pt_BR`, as some servers write tags, is `pt-BR` to Intl, which throws on the underscore.
-  const locale = (localeProp ?? messages.locale).replace(/_/g, '-')
+  // `pt_BR`, as some servers write tags, is `pt-BR`; a tag Intl refuses is English, for `lang` as for the formats.
+  const locale = intlLocale(localeProp ?? messages.locale)
   // Bundlers replace `process.env.NODE_ENV`, so a production build drops the warning; where nothing replaced it and
   // there is no `process` (a plain ES module in a browser), it is off.
   if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
